@@ -1,0 +1,51 @@
+package gradbook.cli;
+
+import gradbook.workbook.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The {@code gradbook} command: subcommands, exit codes and version. */
+@Command(name = "gradbook",
+        mixinStandardHelpOptions = true,
+        versionProvider = Gradbook.VersionProvider.class,
+        description = "Makes backpropagation auditable in a spreadsheet: reads a network from an"
+                + " .xlsx template, runs one forward pass, one backward pass and one gradient"
+                + " step, and writes every intermediate beside a live formula that recomputes it.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:bad template or data, or the output could not be written",
+            "2:bad usage (unknown option, missing argument)"})
+public final class Gradbook implements Runnable {
+    /** Exit code for a template or file that cannot be used. */
+    public static final int BAD_INPUT = 1;
+    /** Exit code for a command line that cannot be understood. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a subcommand, e.g. gradbook run TEMPLATE.xlsx");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, as main runs it; tests call this too. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Gradbook());
+    }
+
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"gradbook " + Version.get()};
+        }
+    }
+}

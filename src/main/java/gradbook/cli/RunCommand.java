@@ -1,0 +1,117 @@
+package gradbook.cli;
+
+import gradbook.core.GradientStep;
+import gradbook.core.Trace;
+import gradbook.workbook.Template;
+import gradbook.workbook.TemplateException;
+import gradbook.workbook.TemplateReader;
+import gradbook.workbook.WorkbookWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gradbook run}: one template in, one audited workbook out. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Runs one gradient step of the template's network and writes the workbook"
+                + " with every intermediate beside its formula.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:bad template or data, or the output could not be written",
+            "2:bad usage"})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "TEMPLATE", description = "The .xlsx template to read; it is never"
+            + " changed.")
+    Path template;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Where to write the"
+            + " workbook (default: TEMPLATE's base name with -gradbook.xlsx, in the current"
+            + " folder).")
+    Path output;
+
+    @Option(names = {"-v", "--verbose"}, description = "Say what was read and written; show a"
+            + " stack trace on errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path target = output != null ? output : defaultOutput(template);
+        String usageProblem = checkOutput(target);
+        if (usageProblem != null) {
+            err.println("gradbook: " + usageProblem);
+            return Gradbook.USAGE;
+        }
+        try {
+            Template t = TemplateReader.read(template);
+            if (verbose) {
+                err.println("read " + t.fileName() + ": " + t.network().layers()
+                        + " layers, input width " + t.network().x().rows());
+            }
+            Trace trace = GradientStep.take(t.network());
+            WorkbookWriter.write(t, trace, target);
+            out.println("wrote " + target);
+            return 0;
+        } catch (TemplateException e) {
+            for (String problem : e.problems()) {
+                err.println("gradbook: " + problem);
+            }
+            stackTrace(e, err);
+            return Gradbook.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("gradbook: " + target + ": cannot be written (" + e.getMessage() + ")");
+            stackTrace(e, err);
+            return Gradbook.BAD_INPUT;
+        }
+    }
+
+    /** worked-example.xlsx becomes worked-example-gradbook.xlsx in the current folder. */
+    static Path defaultOutput(Path template) {
+        String name = template.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        return Path.of(base + "-gradbook.xlsx");
+    }
+
+    private String checkOutput(Path target) {
+        if (!target.getFileName().toString().toLowerCase().endsWith(".xlsx")) {
+            return target + ": the output must be an .xlsx file; give -o a name ending in .xlsx";
+        }
+        Path folder = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            return target + ": the folder " + folder + " does not exist; create it or choose"
+                    + " another -o";
+        }
+        if (target.toAbsolutePath().normalize().equals(template.toAbsolutePath().normalize())
+                || sameFile(target, template)) {
+            return target + ": is the template itself, which gradbook never overwrites; choose"
+                    + " another -o";
+        }
+        return null;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void stackTrace(Exception e, PrintWriter err) {
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package gradbook.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One forward pass, one backward pass and one gradient step, traced quantity by quantity in the
+ * order of the worked example.
+ *
+ * <p>Every gradient is taken at the parameters before the step. Sigmoid activations on every
+ * layer and the loss E = ½ Σ (a_(L−1) − y)²: dense layers only.
+ */
+public final class GradientStep {
+    private final Network net;
+    private final Trace trace = new Trace();
+
+    private GradientStep(Network net) {
+        this.net = net;
+    }
+
+    /** Runs the step on a network whose shapes chain (see {@link Network#shapeProblems()}). */
+    public static Trace take(Network net) {
+        List<String> problems = net.shapeProblems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        GradientStep step = new GradientStep(net);
+        step.inputs();
+        step.forward();
+        step.error();
+        step.factors();
+        step.products();
+        step.updates();
+        return step.trace;
+    }
+
+    // The example network: labels, input, weights, biases, as the document lists them.
+    private void inputs() {
+        int L = net.layers();
+        input("y", "y", "the labels: the output the network should give", Section.NETWORK, -1,
+                net.y());
+        input("x", "x", "the input", Section.NETWORK, -1, net.x());
+        for (int k = 0; k < L; k++) {
+            input(W(k), "W" + sub(k), "the weights of layer " + k + ", input × output",
+                    Section.NETWORK, k, net.W().get(k));
+        }
+        for (int k = 0; k < L; k++) {
+            input(b(k + 1), "b" + sub(k + 1), "the biases of layer " + k, Section.NETWORK, k,
+                    net.b().get(k));
+        }
+    }
+
+    private void forward() {
+        for (int k = 0; k < net.layers(); k++) {
+            add(z(k), "z" + sub(k) + " = W" + sub(k) + "ᵀ" + prevSymbol(k) + " + b" + sub(k + 1),
+                    "the weighted input of layer " + k, Section.FORWARD, k, Operation.AFFINE,
+                    null, W(k), prev(k), b(k + 1));
+            add(a(k), "a" + sub(k) + " = S(z" + sub(k) + ")", "the activation of layer " + k,
+                    Section.FORWARD, k, Operation.SIGMOID, null, z(k));
+        }
+    }
+
+    private void error() {
+        int last = net.layers() - 1;
+        String a = "a" + sub(last);
+        add("sq_err", "(" + a + " − y)²", "the squared error of each output", Section.ERROR,
+                last, Operation.SQUARED_DIFFERENCE, null, a(last), "y");
+        add("E", "E = ½ Σᵢ (" + a + "ᵢ − yᵢ)²",
+                "the loss; the document's Err is the same sum without the ½", Section.ERROR, -1,
+                Operation.HALF_SUM, null, "sq_err");
+    }
+
+    // The document's eight factors, generalised: for each layer from the last back to the
+    // first, ∂a/∂z, ∂z/∂W, ∂z/∂b and (below the first layer) ∂z/∂a of the layer before.
+    private void factors() {
+        int last = net.layers() - 1;
+        add(dE_da(last), "∂E/∂a" + sub(last) + " = a" + sub(last) + " − y",
+                "how the loss changes with each output", Section.FACTORS, last,
+                Operation.DIFFERENCE, null, a(last), "y");
+        for (int k = last; k >= 0; k--) {
+            add(da_dz(k), "∂a" + sub(k) + "/∂z" + sub(k) + " = S(z" + sub(k) + ") ∘ (1 − S(z"
+                    + sub(k) + "))", "the slope of the sigmoid at z_" + k, Section.FACTORS, k,
+                    Operation.SIGMOID_SLOPE, null, a(k));
+            add(dz_dW(k), "∂z" + sub(k) + "/∂W" + sub(k) + " = " + prevSymbol(k),
+                    "the input of layer " + k + ", which each weight multiplies",
+                    Section.FACTORS, k, Operation.COPY, null, prev(k));
+            add(dz_db(k), "∂z" + sub(k) + "/∂b" + sub(k + 1) + " = 1",
+                    "each bias adds to its own unit once", Section.FACTORS, k, Operation.ONES,
+                    null, z(k));
+            if (k > 0) {
+                add(dz_da(k), "∂z" + sub(k) + "/∂a" + sub(k - 1) + " = W" + sub(k),
+                        "how layer " + k + "'s weighted input changes with layer " + (k - 1)
+                                + "'s activation", Section.FACTORS, k, Operation.COPY, null,
+                        W(k));
+            }
+        }
+    }
+
+    // The chain-rule products, from the last layer back: δ_k = ∂E/∂z_k, then the gradients.
+    private void products() {
+        int last = net.layers() - 1;
+        for (int k = last; k >= 0; k--) {
+            if (k == last) {
+                add(delta(k), "δ" + sub(k) + " = ∂E/∂a" + sub(k) + " ∘ ∂a" + sub(k) + "/∂z"
+                        + sub(k), "the error at layer " + k + "'s weighted input, ∂E/∂z_" + k,
+                        Section.PRODUCTS, k, Operation.HADAMARD, null, dE_da(k), da_dz(k));
+            } else {
+                add(delta(k), "δ" + sub(k) + " = (∂z" + sub(k + 1) + "/∂a" + sub(k) + " · δ"
+                        + sub(k + 1) + ") ∘ ∂a" + sub(k) + "/∂z" + sub(k),
+                        "the error at layer " + k + "'s weighted input, ∂E/∂z_" + k,
+                        Section.PRODUCTS, k, Operation.BACK_PROPAGATE, null, dz_da(k + 1),
+                        delta(k + 1), da_dz(k));
+            }
+            add(dE_dW(k), "∂E/∂W" + sub(k) + " = ∂z" + sub(k) + "/∂W" + sub(k) + " · δ" + sub(k)
+                    + "ᵀ", "the gradient of the loss with respect to W_" + k, Section.PRODUCTS,
+                    k, Operation.OUTER, W(k), dz_dW(k), delta(k));
+            add(dE_db(k + 1), "∂E/∂b" + sub(k + 1) + " = δ" + sub(k) + " ∘ ∂z" + sub(k) + "/∂b"
+                    + sub(k + 1), "the gradient of the loss with respect to b_" + (k + 1),
+                    Section.PRODUCTS, k, Operation.HADAMARD, b(k + 1), delta(k), dz_db(k));
+        }
+    }
+
+    // η, the steps Δ = −η ∂E/∂(parameter), then the parameters after the step.
+    private void updates() {
+        int last = net.layers() - 1;
+        input("eta", "η", "the learning rate", Section.UPDATES, -1, Matrix.filled(1, 1, net.eta()));
+        for (int k = last; k >= 0; k--) {
+            add("step_" + W(k), "ΔW" + sub(k) + " = −η ∂E/∂W" + sub(k),
+                    "the change the step makes to W_" + k, Section.UPDATES, k, Operation.STEP,
+                    W(k), "eta", dE_dW(k));
+            add("step_" + b(k + 1), "Δb" + sub(k + 1) + " = −η ∂E/∂b" + sub(k + 1),
+                    "the change the step makes to b_" + (k + 1), Section.UPDATES, k,
+                    Operation.STEP, b(k + 1), "eta", dE_db(k + 1));
+        }
+        for (int k = last; k >= 0; k--) {
+            add(W(k) + "_new", "W" + sub(k) + " + ΔW" + sub(k), "W_" + k + " after the step",
+                    Section.UPDATES, k, Operation.SUM, W(k), W(k), "step_" + W(k));
+            add(b(k + 1) + "_new", "b" + sub(k + 1) + " + Δb" + sub(k + 1),
+                    "b_" + (k + 1) + " after the step", Section.UPDATES, k, Operation.SUM,
+                    b(k + 1), b(k + 1), "step_" + b(k + 1));
+        }
+    }
+
+    private void input(String name, String notation, String meaning, Section section, int layer,
+            Matrix value) {
+        trace.add(new Quantity(name, notation, meaning, section, layer, Operation.INPUT,
+                List.of(), null, value));
+    }
+
+    private void add(String name, String notation, String meaning, Section section, int layer,
+            Operation operation, String shapeOf, String... operands) {
+        List<Matrix> values = new ArrayList<>();
+        for (String operand : operands) {
+            values.add(trace.value(operand));
+        }
+        trace.add(new Quantity(name, notation, meaning, section, layer, operation,
+                List.of(operands), shapeOf, operation.apply(values)));
+    }
+
+    // The names, spelled as the defined names are (see the package documentation).
+    static String W(int k) {
+        return "W_" + k;
+    }
+
+    static String b(int k) {
+        return "b_" + k;
+    }
+
+    static String z(int k) {
+        return "z_" + k;
+    }
+
+    static String a(int k) {
+        return "a_" + k;
+    }
+
+    /** The input of layer k: a_(k−1), or x for the first layer. */
+    static String prev(int k) {
+        return k == 0 ? "x" : a(k - 1);
+    }
+
+    static String dE_da(int k) {
+        return "dE_da_" + k;
+    }
+
+    static String da_dz(int k) {
+        return "da_" + k + "_dz_" + k;
+    }
+
+    static String dz_dW(int k) {
+        return "dz_" + k + "_dW_" + k;
+    }
+
+    static String dz_db(int k) {
+        return "dz_" + k + "_db_" + (k + 1);
+    }
+
+    static String dz_da(int k) {
+        return "dz_" + k + "_da_" + (k - 1);
+    }
+
+    static String delta(int k) {
+        return "delta_" + k;
+    }
+
+    static String dE_dW(int k) {
+        return "dE_dW_" + k;
+    }
+
+    static String dE_db(int k) {
+        return "dE_db_" + k;
+    }
+
+    private static String prevSymbol(int k) {
+        return k == 0 ? "x" : "a" + sub(k - 1);
+    }
+
+    /** The index written in subscript digits, as the document's labels write it. */
+    static String sub(int k) {
+        StringBuilder s = new StringBuilder();
+        for (char c : Integer.toString(k).toCharArray()) {
+            s.append((char) ('₀' + (c - '0')));
+        }
+        return s.toString();
+    }
+}

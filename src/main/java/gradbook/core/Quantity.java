@@ -1,0 +1,37 @@
+package gradbook.core;
+
+import java.util.List;
+
+/**
+ * One named number or array of the worked example, with how it was computed.
+ *
+ * @param name the defined name and code name, e.g. {@code dE_dW_1}
+ * @param notation the label in the document's notation, e.g. {@code z₀ = W₀ᵀx + b₁}
+ * @param meaning what the quantity is, in words
+ * @param section where the document shows it
+ * @param layer the layer k it belongs to, or -1 where that means nothing (E, eta)
+ * @param operation how it is computed from its operands
+ * @param operands the names of the quantities it is computed from, in the operation's order
+ * @param shapeOf the parameter whose shape it has (for gradients, steps and updated
+ *     parameters, since a transposed gradient is the commonest hand error), or null
+ * @param value the value computed in Java
+ */
+public record Quantity(
+        String name,
+        String notation,
+        String meaning,
+        Section section,
+        int layer,
+        Operation operation,
+        List<String> operands,
+        String shapeOf,
+        Matrix value) {
+
+    public Quantity {
+        operands = List.copyOf(operands);
+    }
+
+    public boolean isInput() {
+        return operation == Operation.INPUT;
+    }
+}

@@ -1,0 +1,53 @@
+package gradbook.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Every quantity of one gradient step, inputs first, in the document's order; each quantity's
+ * operands come before it.
+ */
+public final class Trace {
+    private final Map<String, Quantity> byName = new LinkedHashMap<>();
+
+    /** The quantities in the document's order. */
+    public List<Quantity> quantities() {
+        return Collections.unmodifiableList(new ArrayList<>(byName.values()));
+    }
+
+    public Quantity get(String name) {
+        Quantity q = byName.get(name);
+        if (q == null) {
+            throw new NoSuchElementException("no quantity named " + name);
+        }
+        return q;
+    }
+
+    public boolean has(String name) {
+        return byName.containsKey(name);
+    }
+
+    public Matrix value(String name) {
+        return get(name).value();
+    }
+
+    /** The loss E. */
+    public double E() {
+        return value("E").get(0, 0);
+    }
+
+    void add(Quantity q) {
+        for (String operand : q.operands()) {
+            if (!byName.containsKey(operand)) {
+                throw new IllegalStateException(q.name() + " uses " + operand + " before it exists");
+            }
+        }
+        if (byName.putIfAbsent(q.name(), q) != null) {
+            throw new IllegalStateException("two quantities are named " + q.name());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/**
+ * The backprop core: one forward pass, one backward pass and one gradient step of a small
+ * feed-forward network, traced quantity by quantity. It knows nothing of spreadsheets.
+ *
+ * <h2>Glossary</h2>
+ *
+ * The names are the defined names of the workbook and the names in the code. Layer k runs from
+ * 0 to L−1; its bias is numbered k+1, as in the worked example (b_1 goes with W_0). Vectors are
+ * n × 1 columns. The sheet that shows each quantity is named in brackets.
+ *
+ * <dl>
+ *   <dt>x, y</dt><dd>the input (features × 1) and the labels (outputs × 1), read from the
+ *       template's names {@code x} and {@code y} [Network].</dd>
+ *   <dt>W_k</dt><dd>the weights of layer k, input × output, so that layer k computes
+ *       W_kᵀ a_(k−1); template name {@code W_k} [Network].</dd>
+ *   <dt>b_(k+1)</dt><dd>the biases of layer k, output × 1; template name {@code b_(k+1)}
+ *       [Network].</dd>
+ *   <dt>eta</dt><dd>η, the learning rate, 1 × 1; template name {@code eta} [Weight Updates].</dd>
+ *   <dt>z_k</dt><dd>W_kᵀ a_(k−1) + b_(k+1), the weighted input of layer k, with a_(−1) = x
+ *       [the layer's sheet].</dd>
+ *   <dt>a_k</dt><dd>S(z_k), the activation of layer k; S is the logistic sigmoid
+ *       [the layer's sheet].</dd>
+ *   <dt>sq_err, E</dt><dd>(a_(L−1) − y)², the squared error of each output, and the loss
+ *       E = ½ Σ sq_err. The document's Err is Σ sq_err without the ½, but its derivatives
+ *       are those of E [Error].</dd>
+ *   <dt>dE_da_(L−1)</dt><dd>∂E/∂a_(L−1) = a_(L−1) − y [Derivatives].</dd>
+ *   <dt>da_k_dz_k</dt><dd>∂a_k/∂z_k = S(z_k)(1 − S(z_k)), entry by entry [Derivatives].</dd>
+ *   <dt>dz_k_dW_k</dt><dd>∂z_k/∂W_k = a_(k−1) (x for k = 0), a column [Derivatives].</dd>
+ *   <dt>dz_k_db_(k+1)</dt><dd>∂z_k/∂b_(k+1) = 1, a column of ones [Derivatives].</dd>
+ *   <dt>dz_k_da_(k−1)</dt><dd>∂z_k/∂a_(k−1) = W_k, for k ≥ 1 [Derivatives].</dd>
+ *   <dt>delta_k</dt><dd>δ_k = ∂E/∂z_k: ∂E/∂a_k ∘ ∂a_k/∂z_k on the last layer, and
+ *       (W_(k+1) · δ_(k+1)) ∘ ∂a_k/∂z_k below it [Derivatives].</dd>
+ *   <dt>dE_dW_k</dt><dd>∂E/∂W_k = a_(k−1) δ_kᵀ, the shape of W_k [Derivatives].</dd>
+ *   <dt>dE_db_(k+1)</dt><dd>∂E/∂b_(k+1) = δ_k ∘ 1, equal to δ_k in value but a quantity of its
+ *       own, as in the document [Derivatives].</dd>
+ *   <dt>step_W_k, step_b_(k+1)</dt><dd>Δ = −η ∂E/∂(parameter), the change the step makes
+ *       [Weight Updates].</dd>
+ *   <dt>W_k_new, b_(k+1)_new</dt><dd>the parameters after the step [Weight Updates].</dd>
+ * </dl>
+ */
+package gradbook.core;

@@ -1,0 +1,281 @@
+package gradbook.workbook;
+
+import gradbook.core.Quantity;
+import gradbook.core.Section;
+import gradbook.core.Sigmoid;
+import gradbook.core.Trace;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes a traced gradient step into the template's workbook, after the template's own sheets:
+ * one sheet per section of the worked example, each quantity as its Java values, a formula twin
+ * and their difference, and a defined name per quantity pointing at its Java values.
+ */
+public final class WorkbookWriter {
+    /** The activation table covers [−10, 10] in steps of ½, as the document plots S. */
+    private static final double TABLE_FROM = -10;
+    private static final double TABLE_STEP = 0.5;
+    private static final int TABLE_ROWS = 41;
+    /** Rows above the first quantity: the heading, then a blank row. */
+    private static final int FIRST_BLOCK_ROW = 2;
+
+    private final Template template;
+    private final Trace trace;
+    private final XSSFWorkbook workbook;
+    private final Styles styles;
+    private final Map<String, Placement> placements = new HashMap<>();
+    /** The row of a subheading ("The factors") that stands above a quantity's block. */
+    private final Map<String, Integer> subheadingRows = new HashMap<>();
+
+    private WorkbookWriter(Template template, Trace trace) {
+        this.template = template;
+        this.trace = trace;
+        this.workbook = template.workbook();
+        this.styles = new Styles(workbook);
+    }
+
+    /**
+     * Adds the generated sheets to the template's workbook and writes it to {@code out},
+     * through a temporary file in the same folder that is moved into place only when complete.
+     */
+    public static void write(Template template, Trace trace, Path out)
+            throws TemplateException, IOException {
+        WorkbookWriter writer = new WorkbookWriter(template, trace);
+        writer.checkCollisions();
+        writer.addSheets();
+        save(template.workbook(), out);
+    }
+
+    // A template that already uses a sheet or name gradbook generates would be overwritten.
+    private void checkCollisions() throws TemplateException {
+        List<String> problems = new ArrayList<>();
+        for (String sheet : SheetPlan.names(template.network().layers())) {
+            if (workbook.getSheet(sheet) != null) {
+                problems.add(template.fileName() + ", sheet " + sheet + ": the template has a"
+                        + " sheet of the name gradbook generates; rename the template's sheet");
+            }
+        }
+        for (Quantity q : trace.quantities()) {
+            if (!q.isInput() && workbook.getName(q.name()) != null) {
+                problems.add(template.fileName() + ", name " + q.name() + ": the template defines"
+                        + " a name gradbook generates; delete or rename it");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TemplateException(problems);
+        }
+    }
+
+    private void addSheets() {
+        List<SheetPlan> plans = SheetPlan.of(trace);
+        for (SheetPlan plan : plans) {
+            place(plan);
+        }
+        Formulas formulas = new Formulas(placements, template.inputs());
+        boolean first = true;
+        for (SheetPlan plan : plans) {
+            XSSFSheet sheet = workbook.createSheet(plan.name());
+            text(sheet, 0, 0, plan.title(), styles.title);
+            sheet.setColumnWidth(0, 44 * 256);
+            if (first) {
+                writeConventions(sheet);
+                workbook.setActiveSheet(workbook.getSheetIndex(sheet));
+                workbook.setFirstVisibleTab(0);
+                first = false;
+            }
+            if (plan.name().equals(SheetPlan.ACTIVATION)) {
+                writeActivationTable(sheet);
+            }
+            for (Quantity q : plan.quantities()) {
+                writeQuantity(sheet, q, formulas);
+            }
+        }
+        for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+            workbook.getSheetAt(s).setSelected(s == workbook.getActiveSheetIndex());
+        }
+        workbook.setForceFormulaRecalculation(true);
+    }
+
+    // Lays the blocks out top to bottom. Columns are shared by every block of a sheet: the Java
+    // values from B, the twins after a gap as wide as the widest quantity, the differences after
+    // another, so that the three blocks line up down the sheet.
+    private void place(SheetPlan plan) {
+        int width = plan.widestQuantity();
+        int javaCol = 1;
+        int twinCol = javaCol + width + 1;
+        int diffCol = twinCol + width + 1;
+        int row = FIRST_BLOCK_ROW;
+        if (plan.name().equals(SheetPlan.NETWORK)) {
+            row += conventions().size() + 1;
+        }
+        Section section = null;
+        for (Quantity q : plan.quantities()) {
+            if (q.section() != section && subheading(q.section()) != null) {
+                subheadingRows.put(q.name(), row);
+                row += 2;
+            }
+            section = q.section();
+            placements.put(q.name(), new Placement(plan.name(), row + 2, javaCol, twinCol,
+                    diffCol, q.value().rows(), q.value().cols()));
+            row += 2 + q.value().rows() + 1;
+        }
+    }
+
+    private void writeQuantity(XSSFSheet sheet, Quantity q, Formulas formulas) {
+        Placement p = placements.get(q.name());
+        if (subheadingRows.containsKey(q.name())) {
+            text(sheet, subheadingRows.get(q.name()), 0, subheading(q.section()), styles.title);
+        }
+        text(sheet, p.top() - 2, 0, q.notation(), styles.label);
+        text(sheet, p.top() - 2, 1, shapeLabel(q), styles.note);
+        text(sheet, p.top() - 1, 0, q.meaning(), styles.note);
+        text(sheet, p.top() - 1, p.javaCol(), "Java", styles.header);
+        text(sheet, p.top() - 1, p.twinCol(), "formula", styles.header);
+        text(sheet, p.top() - 1, p.diffCol(), "formula − Java", styles.header);
+        for (int i = 0; i < p.rows(); i++) {
+            for (int j = 0; j < p.cols(); j++) {
+                double v = q.value().get(i, j);
+                number(sheet, p.java(i, j), v, styles.number(v));
+                formula(sheet, p.twin(i, j), formulas.twin(q, i, j), v, styles.number(v));
+                formula(sheet, p.difference(i, j), ref(p.twin(i, j)) + "-" + ref(p.java(i, j)),
+                        0, styles.difference);
+            }
+        }
+        if (!q.isInput()) {
+            Name name = workbook.createName();
+            name.setNameName(q.name());
+            name.setRefersToFormula(p.javaRange());
+        }
+    }
+
+    private static String subheading(Section section) {
+        return switch (section) {
+            case FACTORS -> "The factors";
+            case PRODUCTS -> "The chain-rule products";
+            default -> null;
+        };
+    }
+
+    // "2 × 2, the shape of W₁": a gradient's label names its parameter, since a transposed
+    // gradient is the commonest hand error.
+    private String shapeLabel(Quantity q) {
+        String shape = q.value().shape();
+        return q.shapeOf() == null ? shape
+                : shape + ", the shape of " + trace.get(q.shapeOf()).notation();
+    }
+
+    private List<String> conventions() {
+        return List.of(
+                "Made by gradbook " + Version.get() + " from " + template.fileName()
+                        + ", with the textbook convention: the document's formulas.",
+                "Loss: " + trace.get("E").notation() + ". The document's Err is the same sum"
+                        + " without the ½; its derivatives are those of E.",
+                "Every gradient is taken at the parameters before the step.",
+                "Update rule: each parameter P becomes P − η ∂E/∂P, with η = eta.",
+                "Each quantity shows its value computed in Java, a live formula that recomputes"
+                        + " it from the template's cells, and their difference.");
+    }
+
+    private void writeConventions(XSSFSheet sheet) {
+        List<String> lines = conventions();
+        for (int i = 0; i < lines.size(); i++) {
+            text(sheet, FIRST_BLOCK_ROW + i, 0, lines.get(i), null);
+        }
+    }
+
+    // S(x) over [−10, 10], the document's plot as a table: x, S(x) from Java, its formula, and
+    // their difference.
+    private void writeActivationTable(XSSFSheet sheet) {
+        int top = FIRST_BLOCK_ROW;
+        text(sheet, top, 0, "S(x) = 1 / (1 + e^−x)", styles.label);
+        String[] headers = {"x", "S(x), Java", "S(x), formula", "formula − Java"};
+        for (int c = 0; c < headers.length; c++) {
+            text(sheet, top + 1, c + 1, headers[c], styles.header);
+        }
+        for (int r = 0; r < TABLE_ROWS; r++) {
+            int row = top + 2 + r;
+            double x = TABLE_FROM + r * TABLE_STEP;
+            double s = Sigmoid.S(x);
+            CellReference xCell = new CellReference(row, 1);
+            CellReference sCell = new CellReference(row, 2);
+            String z = xCell.formatAsString(false);
+            number(sheet, xCell, x, styles.number(x));
+            number(sheet, sCell, s, styles.number(s));
+            formula(sheet, new CellReference(row, 3), "IF(" + z + ">=0,1/(1+EXP(-" + z + ")),EXP("
+                    + z + ")/(1+EXP(" + z + ")))", s, styles.number(s));
+            formula(sheet, new CellReference(row, 4), "D" + (row + 1) + "-C" + (row + 1), 0,
+                    styles.difference);
+        }
+    }
+
+    private static String ref(CellReference cell) {
+        return new CellReference(cell.getRow(), cell.getCol()).formatAsString();
+    }
+
+    private static Cell cell(XSSFSheet sheet, int r, int c) {
+        Row row = sheet.getRow(r);
+        if (row == null) {
+            row = sheet.createRow(r);
+        }
+        return row.createCell(c);
+    }
+
+    private static void text(XSSFSheet sheet, int r, int c, String value, CellStyle style) {
+        Cell cell = cell(sheet, r, c);
+        cell.setCellValue(value);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+    }
+
+    private static void number(XSSFSheet sheet, CellReference at, double value, CellStyle style) {
+        Cell cell = cell(sheet, at.getRow(), at.getCol());
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    // The cached value lets programs that do not recalculate on load still show the number.
+    private static void formula(XSSFSheet sheet, CellReference at, String formula, double cached,
+            CellStyle style) {
+        Cell cell = cell(sheet, at.getRow(), at.getCol());
+        cell.setCellFormula(formula);
+        cell.setCellValue(cached);
+        cell.setCellStyle(style);
+    }
+
+    /** Writes to a temporary file beside {@code out}, then moves it into place. */
+    static void save(XSSFWorkbook workbook, Path out) throws IOException {
+        Path target = out.toAbsolutePath();
+        Path folder = target.getParent();
+        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream stream = Files.newOutputStream(temp)) {
+                workbook.write(stream);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

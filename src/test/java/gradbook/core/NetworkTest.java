@@ -1,0 +1,137 @@
+package gradbook.core;
+
+import static gradbook.core.Approx.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NetworkTest {
+    private static final Matrix TWO_BY_TWO = Matrix.of(new double[][] {{1, 0}, {0, 1}});
+    private static final Matrix THREE_BY_TWO = Matrix.of(new double[][] {{1, 0}, {0, 1}, {1, 1}});
+
+    @Test
+    void finds_no_shape_problem_in_the_worked_example() {
+        // given
+        Network example = Networks.workedExample();
+
+        // when
+        List<String> problems = example.shapeProblems();
+
+        // then
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void names_both_shapes_when_a_weight_matrix_does_not_fit_the_layer_before() {
+        // given
+        Network net = new Network(Matrix.column(1, 1), Matrix.column(1, 1),
+                List.of(TWO_BY_TWO, THREE_BY_TWO),
+                List.of(Matrix.column(0, 0), Matrix.column(0, 0)), 0.1);
+
+        // when
+        List<String> problems = net.shapeProblems();
+
+        // then
+        assertEquals(List.of("W_1 is 3 × 2 but a_0 has 2 entries:"
+                + " W_1 needs one row per entry of a_0"), problems);
+    }
+
+    @Test
+    void names_x_when_the_first_weight_matrix_does_not_fit_it() {
+        // given
+        Network net = new Network(Matrix.column(1), Matrix.column(1, 1), List.of(TWO_BY_TWO),
+                List.of(Matrix.column(0, 0)), 0.1);
+
+        // when
+        List<String> problems = net.shapeProblems();
+
+        // then
+        assertEquals(List.of("W_0 is 2 × 2 but x has 1 entry:"
+                + " W_0 needs one row per entry of x"), problems);
+    }
+
+    @Test
+    void lists_every_problem_at_once() {
+        // given
+        Network net = new Network(Matrix.column(1, 1), Matrix.column(1, 1, 1),
+                List.of(TWO_BY_TWO, THREE_BY_TWO),
+                List.of(Matrix.column(0, 0, 0), Matrix.column(0, 0)), 0.1);
+
+        // when
+        List<String> problems = net.shapeProblems();
+
+        // then
+        assertEquals(List.of(
+                "b_1 is 3 × 1 but W_0 has 2 columns: b_1 must be 2 × 1",
+                "W_1 is 3 × 2 but a_0 has 2 entries: W_1 needs one row per entry of a_0",
+                "y is 3 × 1 but the last layer has 2 outputs: y must be 2 × 1"), problems);
+    }
+
+    @Test
+    void names_a_bias_that_is_not_a_column() {
+        // given
+        Matrix row = Matrix.of(new double[][] {{0, 0}});
+        Network net = new Network(Matrix.column(1, 1), Matrix.column(1, 1), List.of(TWO_BY_TWO),
+                List.of(row), 0.1);
+
+        // when
+        List<String> problems = net.shapeProblems();
+
+        // then
+        assertEquals(List.of("b_1 is 1 × 2 but W_0 has 2 columns: b_1 must be 2 × 1"),
+                problems);
+    }
+
+    @Test
+    void names_an_input_that_is_not_a_column() {
+        // given
+        Network net = new Network(TWO_BY_TWO, Matrix.column(1, 1), List.of(TWO_BY_TWO),
+                List.of(Matrix.column(0, 0)), 0.1);
+
+        // when
+        List<String> problems = net.shapeProblems();
+
+        // then
+        assertEquals(List.of("x is 2 × 2 but must be one column"), problems);
+    }
+
+    @Test
+    void counts_weight_matrices_and_bias_vectors_when_they_differ() {
+        // given
+        Network net = new Network(Matrix.column(1, 1), Matrix.column(1, 1),
+                List.of(TWO_BY_TWO, TWO_BY_TWO), List.of(Matrix.column(0, 0)), 0.1);
+
+        // when
+        List<String> problems = net.shapeProblems();
+
+        // then
+        assertEquals(List.of("there are 2 weight matrices but 1 bias vectors:"
+                + " W_k goes with b_(k+1)"), problems);
+    }
+
+    @Test
+    void asks_for_W_0_when_there_is_no_layer() {
+        // given
+        Network net = new Network(Matrix.column(1, 1), Matrix.column(1, 1), List.of(),
+                List.of(), 0.1);
+
+        // when
+        List<String> problems = net.shapeProblems();
+
+        // then
+        assertEquals(List.of("there is no weight matrix: define at least W_0"), problems);
+    }
+
+    @Test
+    void computes_E_of_the_worked_example_with_the_half() {
+        // given
+        Network example = Networks.workedExample();
+
+        // when
+        double E = example.E();
+
+        // then
+        assertClose("E", 0.621347883, E, 1e-9);
+    }
+}
