@@ -92,7 +92,7 @@ public final class WorkbookWriter {
         for (SheetPlan plan : plans) {
             XSSFSheet sheet = workbook.createSheet(plan.name());
             text(sheet, 0, 0, plan.title(), styles.title);
-            sheet.setColumnWidth(0, 44 * 256);
+            layOutColumns(sheet, plan);
             if (first) {
                 writeConventions(sheet);
                 workbook.setActiveSheet(workbook.getSheetIndex(sheet));
@@ -110,6 +110,19 @@ public final class WorkbookWriter {
             workbook.getSheetAt(s).setSelected(s == workbook.getActiveSheetIndex());
         }
         workbook.setForceFormulaRecalculation(true);
+    }
+
+    // Wide enough for a label in the document's notation, and for six significant digits in
+    // scientific form (-1.23457E-05) so that no value shows as ####; printed one page wide.
+    private static void layOutColumns(XSSFSheet sheet, SheetPlan plan) {
+        sheet.setColumnWidth(0, 46 * 256);
+        int columns = plan.name().equals(SheetPlan.ACTIVATION) ? 4 : 3 * plan.widestQuantity() + 2;
+        for (int c = 1; c <= columns; c++) {
+            sheet.setColumnWidth(c, 13 * 256);
+        }
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
     // Lays the blocks out top to bottom. Columns are shared by every block of a sheet: the Java
