@@ -37,6 +37,9 @@ public final class Matrix {
     }
 
     public static Matrix filled(int rows, int cols, double value) {
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("a matrix needs at least one row and one column");
+        }
         double[][] e = new double[rows][cols];
         for (double[] row : e) {
             Arrays.fill(row, value);

@@ -43,8 +43,9 @@ public record Network(Matrix x, Matrix y, List<Matrix> W, List<Matrix> b, double
                     "there is no weight matrix: define at least W_0"));
         }
         if (W.size() != b.size()) {
-            problems.add(new ShapeProblem("b_" + b.size(), "there are " + W.size()
-                    + " weight matrices but " + b.size() + " bias vectors: W_k goes with b_(k+1)"));
+            problems.add(new ShapeProblem("b_" + b.size(), "there are " + count(W.size(),
+                    "weight matrix", "weight matrices") + " but " + count(b.size(),
+                    "bias vector", "bias vectors") + ": W_k goes with b_(k+1)"));
         }
         if (x.cols() != 1) {
             problems.add(new ShapeProblem("x", "x is " + x.shape() + " but must be one column"));
@@ -71,6 +72,10 @@ public record Network(Matrix x, Matrix y, List<Matrix> W, List<Matrix> b, double
                     + width + " outputs: y must be " + width + " × 1"));
         }
         return problems;
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     /** The loss E = ½ Σ (a_(L−1) − y)² after a forward pass; used to check gradients. */

@@ -15,7 +15,10 @@ public enum Section {
         this.title = title;
     }
 
-    /** The document's heading for the section; a forward section adds its layer's ordinal. */
+    /**
+     * The document's heading for the section; the workbook puts a forward section's layer
+     * before it ("First Layer Computations").
+     */
     public String title() {
         return title;
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Every quantity of one gradient step, inputs first, in the document's order; each quantity's
- * operands come before it.
+ * Every quantity of one gradient step in the document's order, the inputs among them where the
+ * document shows them (η with the weight updates); each quantity's operands come before it.
  */
 public final class Trace {
     private final Map<String, Quantity> byName = new LinkedHashMap<>();

@@ -106,7 +106,7 @@ class NetworkTest {
         List<String> problems = net.shapeProblems();
 
         // then
-        assertEquals(List.of("there are 2 weight matrices but 1 bias vectors:"
+        assertEquals(List.of("there are 2 weight matrices but 1 bias vector:"
                 + " W_k goes with b_(k+1)"), problems);
     }
 
