@@ -78,14 +78,15 @@ final class RunCommand implements Callable<Integer> {
 
     /** worked-example.xlsx becomes worked-example-gradbook.xlsx in the current folder. */
     static Path defaultOutput(Path template) {
-        String name = template.getFileName().toString();
+        String name = template.getFileName() == null ? "" : template.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String base = dot > 0 ? name.substring(0, dot) : name;
         return Path.of(base + "-gradbook.xlsx");
     }
 
     private String checkOutput(Path target) {
-        if (!target.getFileName().toString().toLowerCase().endsWith(".xlsx")) {
+        if (target.getFileName() == null
+                || !target.getFileName().toString().toLowerCase().endsWith(".xlsx")) {
             return target + ": the output must be an .xlsx file; give -o a name ending in .xlsx";
         }
         Path folder = target.toAbsolutePath().getParent();
