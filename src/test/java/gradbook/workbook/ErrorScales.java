@@ -1,0 +1,91 @@
+package gradbook.workbook;
+
+import gradbook.core.Matrix;
+import gradbook.core.Quantity;
+import gradbook.core.Trace;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * For every entry of a trace, the size of the numbers it is computed from, against which two
+ * floating-point evaluations of the same formulas are compared.
+ *
+ * <p>POI's evaluator rounds both operands of * and / to 15 significant digits, so a formula
+ * twin differs from its Java value by about 1e-15 of the numbers it is computed from. Where
+ * those cancel (1 − a for a saturated unit, a − y for an output close to its label, a sum of
+ * terms of both signs) the difference is small next to those numbers but not next to the
+ * result, and it travels downstream. The scale of an entry is a first-order bound on how far a
+ * relative error ε in every number computed so far can move it, divided by ε. Where nothing
+ * cancels it is about the entry's own size, so a tolerance relative to the scale is a tolerance
+ * relative to the value.
+ */
+final class ErrorScales {
+    private final Map<String, Matrix> scales = new HashMap<>();
+
+    /** The scales of every quantity of {@code trace}, propagated in the trace's order. */
+    ErrorScales(Trace trace) {
+        for (Quantity q : trace.quantities()) {
+            List<Matrix> v = q.operands().stream().map(trace::value).toList();
+            List<Matrix> s = q.operands().stream().map(scales::get).toList();
+            double[][] scale = new double[q.value().rows()][q.value().cols()];
+            for (int i = 0; i < scale.length; i++) {
+                for (int j = 0; j < scale[i].length; j++) {
+                    scale[i][j] = entry(q, v, s, i, j);
+                }
+            }
+            scales.put(q.name(), Matrix.of(scale));
+        }
+    }
+
+    /** The scale of entry (i, j) of the quantity {@code name}; at least its absolute value. */
+    double of(String name, int i, int j) {
+        return scales.get(name).get(i, j);
+    }
+
+    // Each case is the operation's first-order error propagation, written out from its
+    // definition (see Operation), plus the rounding of the result itself.
+    private static double entry(Quantity q, List<Matrix> v, List<Matrix> s, int i, int j) {
+        double value = Math.abs(q.value().get(i, j));
+        return switch (q.operation()) {
+            case INPUT, ONES -> value;
+            case COPY -> s.get(0).get(i, j);
+            case AFFINE -> {
+                double t = s.get(2).get(i, 0);
+                for (int r = 0; r < v.get(0).rows(); r++) {
+                    t += s.get(0).get(r, i) * Math.abs(v.get(1).get(r, 0))
+                            + Math.abs(v.get(0).get(r, i)) * s.get(1).get(r, 0);
+                }
+                yield t;
+            }
+            case SIGMOID -> value + value * (1 - value) * s.get(0).get(i, j);
+            case SIGMOID_SLOPE -> value
+                    + Math.abs(1 - 2 * v.get(0).get(i, j)) * s.get(0).get(i, j);
+            case DIFFERENCE, SUM -> value + s.get(0).get(i, j) + s.get(1).get(i, j);
+            case SQUARED_DIFFERENCE -> value
+                    + 2 * Math.sqrt(value) * (s.get(0).get(i, j) + s.get(1).get(i, j));
+            case HALF_SUM -> value + 0.5 * s.get(0).sum();
+            case HADAMARD -> value + product(v, s, 0, i, j, 1, i, j);
+            case BACK_PROPAGATE -> {
+                double carried = 0;
+                double t = 0;
+                for (int c = 0; c < v.get(0).cols(); c++) {
+                    carried += v.get(0).get(i, c) * v.get(1).get(c, 0);
+                    t += product(v, s, 0, i, c, 1, c, 0);
+                }
+                yield value + t * Math.abs(v.get(2).get(i, 0))
+                        + Math.abs(carried) * s.get(2).get(i, 0);
+            }
+            case OUTER -> value + product(v, s, 0, i, 0, 1, j, 0);
+            case STEP -> value + product(v, s, 0, 0, 0, 1, i, j);
+        };
+    }
+
+    // How far p·q can move: each factor's scale times the other's size.
+    private static double product(List<Matrix> v, List<Matrix> s, int p, int pi, int pj, int q,
+            int qi, int qj) {
+        return s.get(p).get(pi, pj) * Math.abs(v.get(q).get(qi, qj))
+                + Math.abs(v.get(p).get(pi, pj)) * s.get(q).get(qi, qj);
+    }
+
+}
