@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Name;
@@ -276,7 +277,10 @@ public final class WorkbookWriter {
     static void save(XSSFWorkbook workbook, Path out) throws IOException {
         Path target = out.toAbsolutePath();
         Path folder = target.getParent();
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+        // Not createTempFile, which makes the file readable by its owner alone: a new file
+        // made this way gets the permissions the user's umask gives any other.
+        Path temp = Files.createFile(folder.resolve("." + target.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp"));
         try {
             try (OutputStream stream = Files.newOutputStream(temp)) {
                 workbook.write(stream);

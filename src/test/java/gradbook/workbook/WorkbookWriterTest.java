@@ -19,6 +19,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -289,6 +291,26 @@ class WorkbookWriterTest {
 
         // then
         assertArrayEquals(before, Files.readAllBytes(WORKED_EXAMPLE), "template bytes");
+    }
+
+    @Test
+    void the_workbook_gets_the_permissions_any_new_file_in_its_folder_gets() throws Exception {
+        // given the permissions the user's umask gives a new file here
+        Path folder = folder();
+        Path plain = Files.createFile(folder.resolve("permissions-plain-" + System.nanoTime()));
+        Set<PosixFilePermission> usual = Files.getPosixFilePermissions(plain);
+        Files.delete(plain);
+        Path out = folder.resolve("permissions-gradbook.xlsx");
+        Files.deleteIfExists(out);
+
+        // when
+        Template template = TemplateReader.read(WORKED_EXAMPLE);
+        WorkbookWriter.write(template, GradientStep.take(template.network()), out);
+
+        // then
+        assertEquals(PosixFilePermissions.toString(usual),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+                "the workbook's permissions");
     }
 
     @ParameterizedTest(name = "{0}")
