@@ -96,6 +96,9 @@ final class RunCommand implements Callable<Integer> {
             for (String problem : e.problems()) {
                 err.println("gradbook: " + problem);
             }
+            for (String warning : e.warnings()) {
+                err.println("gradbook: warning: " + warning);
+            }
             if (outputProblem != null) {
                 err.println("gradbook: " + outputProblem);
             }

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.formula.eval.NotImplementedFunctionException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
@@ -162,6 +163,9 @@ final class CellReader {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
+        }
+        if (t instanceof NotImplementedFunctionException f) {
+            return "it cannot compute the function " + f.getFunctionName();
         }
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         int newline = m.indexOf('\n');

@@ -3,6 +3,7 @@ package gradbook.workbook;
 import gradbook.core.Matrix;
 import gradbook.core.Quantity;
 import gradbook.core.Trace;
+import org.apache.poi.ss.util.CellReference;
 
 /**
  * Refuses a gradient step whose numbers left double precision: a cell cannot hold an infinite
@@ -44,13 +45,16 @@ final class FiniteCheck {
                     if (a > max) {
                         max = a;
                         where = q.value().get(i, j) + " in " + (area.holdsValue() ? area.where()
-                                : "sheet " + area.sheet() + ", cell "
-                                        + area.cell(i, j).formatAsString(false) + " (range "
-                                        + q.name() + ")");
+                                : "sheet " + area.sheet() + ", cell " + plain(area.cell(i, j))
+                                        + " (range " + q.name() + ")");
                     }
                 }
             }
         }
         return where;
+    }
+
+    private static String plain(CellReference cell) {
+        return new CellReference(cell.getRow(), cell.getCol()).formatAsString();
     }
 }

@@ -65,7 +65,7 @@ public final class TemplateReader {
         }
         Network network = reader.readNetwork();
         if (!reader.problems.isEmpty()) {
-            throw new TemplateException(reader.problems);
+            throw new TemplateException(reader.problems, reader.warnings);
         }
         return new Template(file, reader.workbook, network, Map.copyOf(reader.areas),
                 reader.warnings, reader.notes, opened.encrypted() ? password : null);

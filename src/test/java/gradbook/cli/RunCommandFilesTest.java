@@ -32,9 +32,6 @@ import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.util.AreaReference;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
@@ -193,7 +190,7 @@ class RunCommandFilesTest {
             assertTrue(d.verifyPassword("s3cret"));
             try (InputStream in = d.getDataStream(fs); XSSFWorkbook wb = new XSSFWorkbook(in)) {
                 double expected = GradientStep.take(Fixtures.workedExample()).E();
-                assertEquals(expected, nameValue(wb, "E"), 0.0, "E in the output");
+                assertEquals(expected, Outputs.nameValue(wb, "E"), 0.0, "E in the output");
             }
         }
     }
@@ -230,7 +227,7 @@ class RunCommandFilesTest {
         assertTrue(contentTypes.contains("spreadsheetml.sheet.main+xml"), contentTypes);
         try (XSSFWorkbook wb = Fixtures.open(output)) {
             assertEquals(XSSFWorkbookType.XLSX, wb.getWorkbookType());
-            assertEquals(GradientStep.take(Fixtures.workedExample()).E(), nameValue(wb, "E"),
+            assertEquals(GradientStep.take(Fixtures.workedExample()).E(), Outputs.nameValue(wb, "E"),
                     0.0, "E in the output");
         }
     }
@@ -365,14 +362,5 @@ class RunCommandFilesTest {
                     .getBytes(StandardCharsets.UTF_8));
         }
         return file;
-    }
-
-    /** The number in the first cell of a workbook-scoped name. */
-    static double nameValue(XSSFWorkbook wb, String name) {
-        Name n = wb.getName(name);
-        CellReference first = new AreaReference(n.getRefersToFormula(),
-                wb.getSpreadsheetVersion()).getFirstCell();
-        return wb.getSheet(first.getSheetName()).getRow(first.getRow())
-                .getCell(first.getCol()).getNumericCellValue();
     }
 }
