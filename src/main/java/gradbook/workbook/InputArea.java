@@ -51,7 +51,9 @@ record InputArea(String name, String sheet, int firstRow, int firstCol, int rows
         if (!holdsValue()) {
             return References.from(host, cell(i, j));
         }
-        String ref = sheet == null ? name : References.sheetPrefix(sheet) + name;
+        // A name defined on one sheet is out of reach from the generated sheets (and POI
+        // cannot write Sheet!name), so its twin repeats what the name holds.
+        String ref = sheet == null ? name : "(" + formula + ")";
         if (rows * cols == 1) {
             return ref;
         }

@@ -40,7 +40,7 @@ class RunCommandCellsTest {
 
     @Test
     void reports_an_empty_cell() {
-        Case c = new Case("empty", sheet -> sheet.getRow(7).removeCell(cell(sheet, "B8")));
+        TemplateCase c = sheetCase("empty", sheet -> sheet.getRow(7).removeCell(cell(sheet, "B8")));
 
         Cli.Result r = c.run();
 
@@ -50,7 +50,7 @@ class RunCommandCellsTest {
 
     @Test
     void reports_text_where_a_number_belongs() {
-        Case c = new Case("text", sheet -> cell(sheet, "C9").setCellValue("abc"));
+        TemplateCase c = sheetCase("text", sheet -> cell(sheet, "C9").setCellValue("abc"));
 
         Cli.Result r = c.run();
 
@@ -61,7 +61,8 @@ class RunCommandCellsTest {
     @Test
     void reads_a_number_stored_as_text_with_a_warning() throws Exception {
         // given: W_0's first entry 1 stored as " 0.5 "
-        Case c = new Case("number-as-text", sheet -> cell(sheet, "B8").setCellValue(" 0.5 "));
+        TemplateCase c = sheetCase("number-as-text",
+                sheet -> cell(sheet, "B8").setCellValue(" 0.5 "));
 
         // when
         Cli.Result r = c.run();
@@ -76,7 +77,7 @@ class RunCommandCellsTest {
 
     @Test
     void refuses_a_comma_as_decimal_separator_whatever_the_locale() {
-        Case c = new Case("comma", sheet -> cell(sheet, "B18").setCellValue("0,5"));
+        TemplateCase c = sheetCase("comma", sheet -> cell(sheet, "B18").setCellValue("0,5"));
 
         Cli.Result r = c.run();
 
@@ -86,7 +87,7 @@ class RunCommandCellsTest {
 
     @Test
     void reports_a_truth_value() {
-        Case c = new Case("boolean", sheet -> cell(sheet, "B6").setCellValue(true));
+        TemplateCase c = sheetCase("boolean", sheet -> cell(sheet, "B6").setCellValue(true));
 
         Cli.Result r = c.run();
 
@@ -96,7 +97,7 @@ class RunCommandCellsTest {
 
     @Test
     void reports_a_date() {
-        Case c = new Case("date", sheet -> {
+        TemplateCase c = sheetCase("date", sheet -> {
             XSSFWorkbook wb = sheet.getWorkbook();
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
@@ -112,7 +113,7 @@ class RunCommandCellsTest {
 
     @Test
     void reports_an_error_value_with_the_formula_that_gave_it() {
-        Case c = new Case("error", sheet -> cell(sheet, "C8").setCellFormula("1/0"));
+        TemplateCase c = sheetCase("error", sheet -> cell(sheet, "C8").setCellFormula("1/0"));
 
         Cli.Result r = c.run();
 
@@ -122,7 +123,8 @@ class RunCommandCellsTest {
 
     @Test
     void evaluates_a_formula() throws Exception {
-        Case c = new Case("formula", sheet -> cell(sheet, "B18").setCellFormula("0.025*4"));
+        TemplateCase c = sheetCase("formula",
+                sheet -> cell(sheet, "B18").setCellFormula("0.025*4"));
 
         Cli.Result r = c.run();
 
@@ -132,7 +134,7 @@ class RunCommandCellsTest {
 
     @Test
     void names_the_formula_it_cannot_evaluate() {
-        Case c = new Case("formula-unsupported",
+        TemplateCase c = sheetCase("formula-unsupported",
                 sheet -> cell(sheet, "B18").setCellFormula("INFO(\"osversion\")"));
 
         Cli.Result r = c.run();
@@ -145,7 +147,7 @@ class RunCommandCellsTest {
     @Test
     void reports_cells_inside_a_merged_area_and_reads_a_merged_single_value() throws Exception {
         // given: B8:C8 merged inside W_0; eta over the merged B18:C18
-        Case c = new Case("merged", sheet -> {
+        TemplateCase c = sheetCase("merged", sheet -> {
             sheet.addMergedRegion(CellRangeAddress.valueOf("B8:C8"));
             sheet.getRow(7).removeCell(cell(sheet, "C8"));
             sheet.addMergedRegion(CellRangeAddress.valueOf("B18:C18"));
@@ -163,7 +165,7 @@ class RunCommandCellsTest {
 
     @Test
     void reads_a_percentage_as_its_fraction() throws Exception {
-        Case c = new Case("percent", sheet -> {
+        TemplateCase c = sheetCase("percent", sheet -> {
             XSSFWorkbook wb = sheet.getWorkbook();
             CellStyle percent = wb.createCellStyle();
             percent.setDataFormat(wb.createDataFormat().getFormat("0%"));
@@ -180,7 +182,7 @@ class RunCommandCellsTest {
     @Test
     void reports_an_overflowing_formula_and_a_stored_nan() {
         // given: =1E308*10 in W_1, and NaN written into B16's value by hand
-        Case c = new Case("nan-infinite", sheet -> {
+        TemplateCase c = sheetCase("nan-infinite", sheet -> {
             cell(sheet, "B11").setCellFormula("1E308*10");
             cell(sheet, "B16").setCellValue(123.25);
         });
@@ -217,23 +219,8 @@ class RunCommandCellsTest {
                 "the largest is 1.0E308 in sheet Parameters, cell B6 (range x)");
     }
 
-    /** The worked example's template with one edit on its sheet, and where to write. */
-    private final class Case {
-        final Path template;
-        final Path output;
-        final Cli.Snapshot before;
-
-        Case(String name, Consumer<XSSFSheet> edit) {
-            Path folder = Fixtures.folder(RunCommandCellsTest.class, name);
-            template = Fixtures.edit(Fixtures.workedExample(folder.resolve("t.xlsx")),
-                    wb -> edit.accept(wb.getSheet("Parameters")));
-            output = folder.resolve("out.xlsx");
-            before = Cli.Snapshot.of(template);
-        }
-
-        Cli.Result run() {
-            return Cli.run("run", template, "-o", output);
-        }
+    private TemplateCase sheetCase(String name, Consumer<XSSFSheet> edit) {
+        return new TemplateCase(getClass(), name, wb -> edit.accept(wb.getSheet("Parameters")));
     }
 
     private static Cell cell(XSSFSheet sheet, String address) {

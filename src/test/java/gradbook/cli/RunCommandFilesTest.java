@@ -227,7 +227,8 @@ class RunCommandFilesTest {
         assertTrue(contentTypes.contains("spreadsheetml.sheet.main+xml"), contentTypes);
         try (XSSFWorkbook wb = Fixtures.open(output)) {
             assertEquals(XSSFWorkbookType.XLSX, wb.getWorkbookType());
-            assertEquals(GradientStep.take(Fixtures.workedExample()).E(), Outputs.nameValue(wb, "E"),
+            assertEquals(GradientStep.take(Fixtures.workedExample()).E(),
+                    Outputs.nameValue(wb, "E"),
                     0.0, "E in the output");
         }
     }

@@ -254,6 +254,28 @@ class RunCommandNamesTest {
     }
 
     @Test
+    void reads_a_constant_defined_on_one_sheet_only() throws Exception {
+        // given: eta = 0.1, scoped to the sheet Parameters, with no cell behind it
+        Path folder = Fixtures.folder(getClass(), "sheet-scope-constant");
+        Path template = Fixtures.edit(Fixtures.workedExample(folder.resolve("t.xlsx")), wb -> {
+            wb.getName("eta").setSheetIndex(0);
+            wb.getName("eta").setRefersToFormula("0.1");
+        });
+        Path output = folder.resolve("out.xlsx");
+
+        // when
+        Cli.Result r = Cli.run("run", template, "-o", output);
+
+        // then: the twin repeats the constant, since the name is out of reach elsewhere
+        assertEquals(0, r.exit(), r.toString());
+        try (XSSFWorkbook wb = Fixtures.open(output)) {
+            assertTrue(formulas(wb.getSheet("Weight Updates")).contains("(0.1)"),
+                    formulas(wb.getSheet("Weight Updates")).toString());
+            Outputs.assertFormulasAgree(wb, Outputs.SHEETS_OF_TWO_LAYERS, 1e-12);
+        }
+    }
+
+    @Test
     void says_which_name_was_used_when_several_sheets_define_it() throws Exception {
         // given: eta on Parameters (0.1) and on a second sheet (0.5), none for the workbook
         Path folder = Fixtures.folder(getClass(), "sheet-scope-several");
@@ -314,8 +336,8 @@ class RunCommandNamesTest {
         assertEquals(0, r.exit(), r.toString());
         assertEquals(Fixtures.workedExample(), TemplateReader.read(template).network());
         try (XSSFWorkbook wb = Fixtures.open(output)) {
-            assertTrue(formulas(wb.getSheet("Network")).contains("'Poids d''entrée Ωмега 1'!$B$8"),
-                    formulas(wb.getSheet("Network")).toString());
+            List<String> twins = formulas(wb.getSheet("Network"));
+            assertTrue(twins.contains("'Poids d''entrée Ωмега 1'!$B$8"), twins.toString());
             Outputs.assertFormulasAgree(wb, Outputs.SHEETS_OF_TWO_LAYERS, 1e-12);
         }
     }
