@@ -58,14 +58,17 @@ final class CellReader {
                             + "; unmerge them and type a number in each cell"));
             return null;
         }
-        String formula = cell.getCellType() == CellType.FORMULA
-                ? " from its formula =" + cell.getCellFormula() : "";
+        boolean isFormula = cell.getCellType() == CellType.FORMULA;
+        String formula = isFormula ? " from its formula =" + formulaText(cell) : "";
         CellValue value;
         try {
             value = evaluator.evaluate(cell);
         } catch (RuntimeException e) {
-            problems.add(where + ": its formula =" + cell.getCellFormula() + " cannot be"
-                    + " evaluated by gradbook (" + reason(e) + "); replace it with its value");
+            problems.add(where + (isFormula
+                    ? ": its formula =" + formulaText(cell) + " cannot be evaluated by gradbook ("
+                            + reason(e) + "); replace it with its value"
+                    : ": its value cannot be read (" + reason(e) + "); the file is damaged here:"
+                            + " type the number again"));
             return null;
         }
         return switch (value.getCellType()) {
@@ -134,6 +137,14 @@ final class CellReader {
 
     private static boolean isSpace(char ch) {
         return Character.isWhitespace(ch) || Character.isSpaceChar(ch);
+    }
+
+    private static String formulaText(Cell cell) {
+        try {
+            return cell.getCellFormula();
+        } catch (RuntimeException e) {
+            return "(a formula that cannot be read)";
+        }
     }
 
     private static CellRangeAddress mergedAround(Sheet sheet, int r, int c) {

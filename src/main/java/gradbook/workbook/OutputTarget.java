@@ -129,6 +129,13 @@ public final class OutputTarget {
                 }
                 stream.getChannel().force(true);
             }
+            String broken = password == null ? PackageCheck.problem(temp.toFile())
+                    : PackageCheck.problem(workbook.getPackage());
+            if (broken != null) {
+                throw new OutputException(out + ": not written, since the workbook would not"
+                        + " open (" + broken + "); the template is probably damaged: open it in"
+                        + " your spreadsheet program and save it again");
+            }
             permissions(temp, target);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
@@ -138,6 +145,11 @@ public final class OutputTarget {
             }
         } catch (IOException e) {
             throw cannotWrite(out, target.getParent(), e);
+        } catch (RuntimeException e) {
+            // POI fails here on parts of a damaged template that it read without complaint.
+            throw new OutputException(out + ": cannot be written, since POI cannot save what"
+                    + " it read from the template (" + e.getMessage() + "); open the template"
+                    + " in your spreadsheet program and save it again", e);
         } finally {
             try {
                 Files.deleteIfExists(temp);

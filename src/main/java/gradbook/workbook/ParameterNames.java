@@ -39,6 +39,7 @@ final class ParameterNames {
     /** Parameters that are present only as hidden names. */
     final List<String> hidden = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
+    final List<String> problems = new ArrayList<>();
 
     private final String file;
 
@@ -53,6 +54,12 @@ final class ParameterNames {
         for (Name n : workbook.getAllNames()) {
             XSSFName name = (XSSFName) n;
             String text = name.getNameName();
+            if (text == null || text.isBlank()) {
+                names.problems.add(file + ": the file is damaged: a defined name (="
+                        + name.getRefersToFormula() + ") has no name; open it in your"
+                        + " spreadsheet program and save it again");
+                continue;
+            }
             if (isBuiltIn(text) || name.isFunctionName()) {
                 continue;
             }

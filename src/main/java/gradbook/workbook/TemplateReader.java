@@ -74,6 +74,7 @@ public final class TemplateReader {
     private Network readNetwork() {
         ParameterNames names = ParameterNames.find(workbook, fileName());
         warnings.addAll(names.warnings);
+        problems.addAll(names.problems);
         int L = layerCount(names);
         List<String> expected = expected(L);
         checkRequiredNames(names, expected, L);

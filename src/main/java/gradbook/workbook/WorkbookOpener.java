@@ -17,10 +17,12 @@ import org.apache.poi.EmptyFileException;
 import org.apache.poi.UnsupportedFileFormatException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.ContentTypes;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackagePartName;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart;
 import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
@@ -157,7 +159,9 @@ public final class WorkbookOpener {
     // says it is larger than POI allows, or too many parts, stop the read with an IOException.
     private static XSSFWorkbook read(InputStream in, String name) throws TemplateException {
         try {
-            return new XSSFWorkbook(in);
+            XSSFWorkbook workbook = new XSSFWorkbook(in);
+            checkProperties(workbook, name);
+            return workbook;
         } catch (IOException | POIXMLException | RecordFormatException e) {
             String limit = limitBroken(e);
             if (limit != null) {
@@ -172,6 +176,27 @@ public final class WorkbookOpener {
         } catch (RuntimeException e) {
             throw corrupt(name, e);
         }
+    }
+
+    // POI keeps a core-properties part it cannot parse as raw bytes and fails only when it
+    // saves; the other properties parts are parsed lazily; a broken relationship is kept and
+    // written out again. All are checked here, up front.
+    private static void checkProperties(XSSFWorkbook workbook, String name)
+            throws TemplateException {
+        String broken = PackageCheck.problem(workbook.getPackage());
+        if (broken != null) {
+            throw new TemplateException(name + ": the file is damaged: " + broken + "; open it"
+                    + " in your spreadsheet program and save it again");
+        }
+        for (PackagePart p : workbook.getPackage().getPartsByContentType(
+                ContentTypes.CORE_PROPERTIES_PART)) {
+            if (!(p instanceof PackagePropertiesPart)) {
+                throw new TemplateException(name + ": the file is damaged: its document"
+                        + " properties (" + p.getPartName().getName().substring(1) + ") cannot"
+                        + " be read; open it in your spreadsheet program and save it again");
+            }
+        }
+        workbook.getProperties();
     }
 
     private static TemplateException corrupt(String name, Exception e) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
@@ -21,6 +23,8 @@ final class Outputs {
     static final List<String> SHEETS_OF_TWO_LAYERS = List.of("Network", "Activation",
             "First Layer", "Second Layer", "Error", "Derivatives", "Weight Updates");
 
+    private static final Pattern DIFFERENCE = Pattern.compile("([A-Z]+\\d+)-([A-Z]+\\d+)");
+
     private Outputs() {
     }
 
@@ -34,10 +38,23 @@ final class Outputs {
                 .getCell(first.getCol()).getNumericCellValue();
     }
 
+    // The twins never read a Java value, so a formula "X-Y" whose Y holds a plain number is a
+    // difference cell, and Y the Java value.
+    private static Cell javaOperand(Sheet sheet, Cell cell) {
+        Matcher m = DIFFERENCE.matcher(cell.getCellFormula());
+        if (!m.matches()) {
+            return null;
+        }
+        CellReference y = new CellReference(m.group(2));
+        Row row = sheet.getRow(y.getRow());
+        Cell java = row == null ? null : row.getCell(y.getCol());
+        return java != null && java.getCellType() == CellType.NUMERIC ? java : null;
+    }
+
     /**
      * Every formula on the generated sheets, evaluated afresh, gives the value gradbook stored
      * with it (the Java value for a twin, 0 for a difference), within {@code tolerance} relative
-     * to the value's size.
+     * to the Java value's size.
      */
     static void assertFormulasAgree(XSSFWorkbook wb, List<String> sheets, double tolerance) {
         FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
@@ -52,11 +69,14 @@ final class Outputs {
                         continue;
                     }
                     checked++;
-                    double stored = cell.getNumericCellValue();
+                    // A difference "twin − Java" stores 0; it is judged against the Java value.
+                    Cell java = javaOperand(sheet, cell);
+                    double stored = java == null ? cell.getNumericCellValue() : 0;
+                    double size = java == null ? stored : java.getNumericCellValue();
                     CellValue fresh = evaluator.evaluate(cell);
                     double difference = fresh.getCellType() == CellType.NUMERIC
                             ? Math.abs(fresh.getNumberValue() - stored) : Double.NaN;
-                    if (!(difference <= tolerance * Math.max(1, Math.abs(stored)))) {
+                    if (!(difference <= tolerance * Math.max(1, Math.abs(size)))) {
                         disagreements.add(name + "!" + cell.getAddress() + " ="
                                 + cell.getCellFormula() + ": expected " + stored + ", actual "
                                 + fresh.formatAsString() + ", tolerance " + tolerance
