@@ -142,6 +142,16 @@ class RunCommandOutputTest {
     }
 
     @Test
+    void leaves_the_template_as_it_was_when_an_in_place_run_fails() {
+        TemplateCase c = new TemplateCase(getClass(), "in-place-fails",
+                wb -> wb.getSheet("Parameters").getRow(7).getCell(1).setCellValue("one"));
+
+        Cli.Result r = Cli.run("run", c.template, "--in-place");
+
+        assertRefused(r, c.before, c.output, "cell B8 (range W_0): expected a number");
+    }
+
+    @Test
     void reports_the_output_problem_and_the_template_problems_in_one_run() {
         TemplateCase c = new TemplateCase(getClass(), "both",
                 wb -> wb.removeName(wb.getName("eta")));
@@ -154,41 +164,45 @@ class RunCommandOutputTest {
 
     /**
      * Makes a folder read-only for the duration of a test. Root writes into a folder whatever
-     * its mode, so when the mode is not enough the folder is made immutable with chattr.
+     * its mode, so when the mode is not enough the folder is made immutable with chattr, or,
+     * where the file system has no such flag, covered by a read-only tmpfs.
      */
     static final class ReadOnly implements AutoCloseable {
         private final Path folder;
-        private final boolean immutable;
+        private final String undo;
 
-        private ReadOnly(Path folder, boolean immutable) {
+        private ReadOnly(Path folder, String undo) {
             this.folder = folder;
-            this.immutable = immutable;
+            this.undo = undo;
         }
 
         static ReadOnly make(Path folder) throws IOException, InterruptedException {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
-            if (!Files.isWritable(folder)) {
-                return new ReadOnly(folder, false);
-            }
-            chattr("+i", folder);
-            assertFalse(Files.isWritable(folder), "could not make " + folder + " read-only");
-            return new ReadOnly(folder, true);
+            ReadOnly locked = !Files.isWritable(folder) ? new ReadOnly(folder, null)
+                    : run("chattr", "+i", folder.toString()) == 0
+                            ? new ReadOnly(folder, "chattr")
+                            : run("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs",
+                                    folder.toString()) == 0
+                                    ? new ReadOnly(folder, "umount") : null;
+            assertTrue(locked != null && !Files.isWritable(folder),
+                    "could not make " + folder + " read-only");
+            return locked;
         }
 
         @Override
         public void close() throws Exception {
-            if (immutable) {
-                chattr("-i", folder);
+            if ("chattr".equals(undo)) {
+                run("chattr", "-i", folder.toString());
+            } else if ("umount".equals(undo)) {
+                run("umount", folder.toString());
             }
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
 
-        private static void chattr(String flag, Path folder)
-                throws IOException, InterruptedException {
-            Process p = new ProcessBuilder("chattr", flag, folder.toString())
-                    .redirectErrorStream(true).start();
-            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, p.waitFor(), "chattr " + flag + " " + folder + ": " + said);
+        private static int run(String... command) throws IOException, InterruptedException {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor();
         }
     }
 }
