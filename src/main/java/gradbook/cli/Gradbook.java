@@ -1,6 +1,7 @@
 package gradbook.cli;
 
 import gradbook.workbook.Version;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -39,7 +40,19 @@ public final class Gradbook implements Runnable {
 
     /** The configured command line, as main runs it; tests call this too. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Gradbook());
+        return new CommandLine(new Gradbook())
+                .setExecutionExceptionHandler(Gradbook::unexpected);
+    }
+
+    // A failure nobody foresaw still gets one line, not a stack trace, unless --verbose asks.
+    private static int unexpected(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        err.println("gradbook: internal error (" + e + "); please report it with the input that"
+                + " caused it");
+        if (parsed.expandedArgs().contains("-v") || parsed.expandedArgs().contains("--verbose")) {
+            e.printStackTrace(err);
+        }
+        return BAD_INPUT;
     }
 
     static final class VersionProvider implements IVersionProvider {

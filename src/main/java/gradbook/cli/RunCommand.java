@@ -2,6 +2,7 @@ package gradbook.cli;
 
 import gradbook.core.GradientStep;
 import gradbook.core.Trace;
+import gradbook.workbook.OutputTarget;
 import gradbook.workbook.Template;
 import gradbook.workbook.TemplateException;
 import gradbook.workbook.TemplateReader;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,8 +29,8 @@ import picocli.CommandLine.Parameters;
             "1:bad template or data, or the output could not be written",
             "2:bad usage"})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "TEMPLATE", description = "The .xlsx template to read; it is never"
-            + " changed.")
+    @Parameters(paramLabel = "TEMPLATE", description = "The .xlsx template to read; it is"
+            + " changed only with --in-place.")
     Path template;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Where to write the"
@@ -40,6 +42,19 @@ final class RunCommand implements Callable<Integer> {
             + " stack trace on errors.")
     boolean verbose;
 
+    @Option(names = "--in-place", description = "Regenerate TEMPLATE itself: replace only the"
+            + " sheets and names gradbook made, keep everything else.")
+    boolean inPlace;
+
+    @Option(names = "--force", description = "Replace an existing OUT that gradbook did not"
+            + " write.")
+    boolean force;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+            description = "Open a password-protected TEMPLATE (asked for when no value is"
+                    + " given); the output is protected with the same password.")
+    String password;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,15 +62,29 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path target = output != null ? output : defaultOutput(template);
-        String usageProblem = checkOutput(target);
+        Path target = inPlace ? template : output != null ? output : defaultOutput(template);
+        String usageProblem = inPlace ? checkInPlace() : checkOutput(target);
         if (usageProblem != null) {
             err.println("gradbook: " + usageProblem);
             return Gradbook.USAGE;
         }
+        String outputProblem = null;
         try {
-            Template t = TemplateReader.read(template);
+            OutputTarget.check(target, inPlace, force, password);
+        } catch (OutputTarget.OutputException e) {
+            outputProblem = e.getMessage();
+        }
+        try {
+            Template t = TemplateReader.read(template, password);
+            if (outputProblem != null) {
+                err.println("gradbook: " + outputProblem);
+                return Gradbook.BAD_INPUT;
+            }
+            for (String warning : t.warnings()) {
+                err.println("gradbook: warning: " + warning);
+            }
             if (verbose) {
+                t.notes().forEach(err::println);
                 err.println("read " + t.fileName() + ": " + t.network().layers()
                         + " layers, input width " + t.network().x().rows());
             }
@@ -67,6 +96,16 @@ final class RunCommand implements Callable<Integer> {
             for (String problem : e.problems()) {
                 err.println("gradbook: " + problem);
             }
+            for (String warning : e.warnings()) {
+                err.println("gradbook: warning: " + warning);
+            }
+            if (outputProblem != null) {
+                err.println("gradbook: " + outputProblem);
+            }
+            stackTrace(e, err);
+            return Gradbook.BAD_INPUT;
+        } catch (OutputTarget.OutputException e) {
+            err.println("gradbook: " + e.getMessage());
             stackTrace(e, err);
             return Gradbook.BAD_INPUT;
         } catch (IOException e) {
@@ -84,20 +123,28 @@ final class RunCommand implements Callable<Integer> {
         return Path.of(base + "-gradbook.xlsx");
     }
 
+    // The output is a plain .xlsx, so only an .xlsx can be regenerated in place.
+    private String checkInPlace() {
+        if (output != null) {
+            return "--in-place writes to TEMPLATE itself; give either --in-place or -o, not both";
+        }
+        if (template.getFileName() == null
+                || !template.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            return template + ": --in-place needs an .xlsx template, since gradbook writes .xlsx;"
+                    + " give -o a name ending in .xlsx instead";
+        }
+        return null;
+    }
+
     private String checkOutput(Path target) {
         if (target.getFileName() == null
-                || !target.getFileName().toString().toLowerCase().endsWith(".xlsx")) {
+                || !target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             return target + ": the output must be an .xlsx file; give -o a name ending in .xlsx";
-        }
-        Path folder = target.toAbsolutePath().getParent();
-        if (!Files.isDirectory(folder)) {
-            return target + ": the folder " + folder + " does not exist; create it or choose"
-                    + " another -o";
         }
         if (target.toAbsolutePath().normalize().equals(template.toAbsolutePath().normalize())
                 || sameFile(target, template)) {
-            return target + ": is the template itself, which gradbook never overwrites; choose"
-                    + " another -o";
+            return target + ": is the template itself, which gradbook changes only when asked"
+                    + " with --in-place; choose another -o";
         }
         return null;
     }

@@ -25,7 +25,7 @@ final class Formulas {
     String twin(Quantity q, int i, int j) {
         String host = placements.get(q.name()).sheet();
         return switch (q.operation()) {
-            case INPUT -> References.from(host, inputs.get(q.name()).cell(i, j));
+            case INPUT -> inputs.get(q.name()).twin(host, i, j);
             case AFFINE -> affine(q, host, i);
             case SIGMOID -> sigmoid(ref(q, 0, host, i, j));
             case SIGMOID_SLOPE -> {

@@ -2,113 +2,110 @@ package gradbook.workbook;
 
 import gradbook.core.Matrix;
 import gradbook.core.Network;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.poi.EmptyFileException;
-import org.apache.poi.ooxml.POIXMLException;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
-import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.CellValue;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.usermodel.Row;
+import java.util.TreeSet;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.AreaReference;
-import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Reads a template: the workbook-scoped defined names x, y, W_0 … W_(L−1), b_1 … b_L and eta.
+ * Reads a template: the defined names x, y, W_0 … W_(L−1), b_1 … b_L and eta.
  *
  * <p>The number of layers is found from the names present. Every problem found is collected and
- * reported together, each with the file, sheet, cell and name involved.
+ * reported together, each with the file, sheet, cell and name involved. A workbook that gradbook
+ * wrote before is read as the template it was made from: the sheets and names gradbook made
+ * are removed first (see {@link Regeneration}).
  */
 public final class TemplateReader {
-    private static final Pattern PARAMETER = Pattern.compile("(x|y|eta|W_(\\d+)|b_(\\d+))",
-            Pattern.CASE_INSENSITIVE);
-
     private final Path file;
     private final XSSFWorkbook workbook;
-    private final FormulaEvaluator evaluator;
+    private final NameResolver resolver;
+    private final CellReader cells;
     private final List<String> problems = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final Map<String, InputArea> areas = new LinkedHashMap<>();
 
     private TemplateReader(Path file, XSSFWorkbook workbook) {
         this.file = file;
         this.workbook = workbook;
-        this.evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+        XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+        this.resolver = new NameResolver(workbook, evaluator._getWorkbookEvaluator());
+        this.cells = new CellReader(fileName(), evaluator, problems, warnings);
     }
 
     /** Reads the template at {@code file}; the file itself is only read, never written. */
     public static Template read(Path file) throws TemplateException {
-        TemplateReader reader = new TemplateReader(file, open(file));
-        Network network = reader.readNetwork();
-        if (!reader.problems.isEmpty()) {
-            throw new TemplateException(reader.problems);
-        }
-        return new Template(file, reader.workbook, network, Map.copyOf(reader.areas));
+        return read(file, null);
     }
 
-    private static XSSFWorkbook open(Path file) throws TemplateException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (!Files.exists(file)) {
-            throw new TemplateException(file + ": no such file; give the path of an .xlsx template");
+    /**
+     * Reads the template at {@code file}, opening it with {@code password} when it is
+     * password-protected ({@code password} may be null).
+     */
+    public static Template read(Path file, String password) throws TemplateException {
+        WorkbookOpener.Opened opened = WorkbookOpener.open(file, password);
+        Regeneration.Removed removed = Regeneration.strip(opened.workbook());
+        TemplateReader reader = new TemplateReader(file, opened.workbook());
+        if (opened.hadMacros()) {
+            reader.warnings.add(reader.fileName() + ": a macro workbook; its macros are left out"
+                    + " of the output, which is a plain .xlsx");
         }
-        if (!Files.isRegularFile(file)) {
-            throw new TemplateException(file + ": not a file; give the path of an .xlsx template");
+        if (!removed.isEmpty()) {
+            reader.notes.add(reader.fileName() + ": written by gradbook before; replacing its "
+                    + removed.sheets().size() + " generated sheets and " + removed.names().size()
+                    + " generated names");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return new XSSFWorkbook(in);
-        } catch (OLE2NotOfficeXmlFileException e) {
-            throw new TemplateException(name + ": a legacy .xls workbook, not .xlsx; convert it"
-                    + " with: soffice --headless --convert-to xlsx " + name, e);
-        } catch (NotOfficeXmlFileException | EmptyFileException | POIXMLException e) {
-            throw new TemplateException(name + ": not an .xlsx workbook (" + e.getMessage()
-                    + "); save the template as an Excel 2007+ workbook (.xlsx)", e);
-        } catch (IOException e) {
-            throw new TemplateException(name + ": cannot be read (" + e.getMessage() + ")", e);
-        } catch (RuntimeException e) {
-            throw new TemplateException(name + ": not a readable .xlsx workbook (" + e + ")", e);
+        Network network = reader.readNetwork();
+        if (!reader.problems.isEmpty()) {
+            throw new TemplateException(reader.problems, reader.warnings);
         }
+        return new Template(file, reader.workbook, network, Map.copyOf(reader.areas),
+                reader.warnings, reader.notes, opened.encrypted() ? password : null);
     }
 
     private Network readNetwork() {
-        Map<String, Name> names = parameterNames();
+        ParameterNames names = ParameterNames.find(workbook, fileName());
+        warnings.addAll(names.warnings);
+        problems.addAll(names.problems);
         int L = layerCount(names);
-        checkRequiredNames(names, L);
-        if (!problems.isEmpty()) {
-            return null;
+        List<String> expected = expected(L);
+        checkRequiredNames(names, expected, L);
+        Map<String, Matrix> values = new HashMap<>();
+        for (String key : expected) {
+            XSSFName name = names.chosen.get(key);
+            Matrix m = name == null ? null : read(key, name);
+            if (m != null && isVector(key)) {
+                m = vector(key, m);
+            }
+            if (m != null) {
+                values.put(key, m);
+            }
         }
-        Matrix x = readVector(names.get("x"));
-        Matrix y = readVector(names.get("y"));
-        List<Matrix> W = new ArrayList<>();
-        List<Matrix> b = new ArrayList<>();
-        for (int k = 0; k < L; k++) {
-            W.add(readMatrix(names.get("W_" + k)));
-            b.add(readVector(names.get("b_" + (k + 1))));
-        }
-        Matrix eta = readMatrix(names.get("eta"));
+        Matrix eta = values.get("eta");
         if (eta != null && (eta.rows() != 1 || eta.cols() != 1)) {
             problems.add(fileName() + ", " + areas.get("eta").where() + ": eta is "
                     + eta.shape() + " but must be one cell; point eta at the learning rate's cell");
+            values.remove("eta");
         }
-        if (!problems.isEmpty()) {
+        if (!values.keySet().containsAll(expected)) {
             return null;
         }
-        Network network = new Network(x, y, W, b, eta.get(0, 0));
+        List<Matrix> W = new ArrayList<>();
+        List<Matrix> b = new ArrayList<>();
+        for (int k = 0; k < L; k++) {
+            W.add(values.get("W_" + k));
+            b.add(values.get("b_" + (k + 1)));
+        }
+        Network network = new Network(values.get("x"), values.get("y"), W, b,
+                eta.get(0, 0));
         for (Network.ShapeProblem p : network.shapeProblemsByName()) {
             InputArea area = areas.get(p.name());
             problems.add(fileName() + (area == null ? "" : ", " + area.where()) + ": "
@@ -117,33 +114,12 @@ public final class TemplateReader {
         return network;
     }
 
-    /** The workbook-scoped names that hold parameters, by their canonical spelling. */
-    private Map<String, Name> parameterNames() {
-        Map<String, Name> found = new TreeMap<>();
-        for (Name name : workbook.getAllNames()) {
-            Matcher m = PARAMETER.matcher(name.getNameName());
-            if (name.getSheetIndex() != -1 || name.isFunctionName() || !m.matches()) {
-                continue;
-            }
-            found.put(canonical(m), name);
-        }
-        return found;
-    }
-
-    // Excel treats names case-insensitively, so w_0 is W_0.
-    private static String canonical(Matcher m) {
-        if (m.group(2) != null) {
-            return "W_" + Integer.parseInt(m.group(2));
-        }
-        if (m.group(3) != null) {
-            return "b_" + Integer.parseInt(m.group(3));
-        }
-        return m.group(1).toLowerCase(Locale.ROOT);
-    }
-
-    private static int layerCount(Map<String, Name> names) {
+    private static int layerCount(ParameterNames names) {
+        TreeSet<String> present = new TreeSet<>(names.chosen.keySet());
+        present.addAll(names.misspelled.keySet());
+        present.addAll(names.hidden);
         int L = 0;
-        for (String n : names.keySet()) {
+        for (String n : present) {
             if (n.startsWith("W_")) {
                 L = Math.max(L, Integer.parseInt(n.substring(2)) + 1);
             } else if (n.startsWith("b_")) {
@@ -153,7 +129,7 @@ public final class TemplateReader {
         return Math.max(L, 1);
     }
 
-    private void checkRequiredNames(Map<String, Name> names, int L) {
+    private static List<String> expected(int L) {
         List<String> expected = new ArrayList<>(List.of("x", "y"));
         for (int k = 0; k < L; k++) {
             expected.add("W_" + k);
@@ -162,137 +138,114 @@ public final class TemplateReader {
             expected.add("b_" + k);
         }
         expected.add("eta");
-        List<String> missing = expected.stream().filter(n -> !names.containsKey(n)).toList();
-        if (!missing.isEmpty()) {
-            problems.add(fileName() + ": the template does not define "
-                    + String.join(", ", missing) + " (found " + (names.isEmpty() ? "no parameter names"
-                    : String.join(", ", names.keySet())) + "; a network of " + L + " layer"
-                    + (L == 1 ? "" : "s") + " needs " + String.join(", ", expected)
-                    + "); define each as a workbook-scoped name over its cells");
-        }
+        return expected;
     }
 
-    private Matrix readVector(Name name) {
-        Matrix m = readMatrix(name);
-        if (m == null) {
+    private void checkRequiredNames(ParameterNames names, List<String> expected, int L) {
+        for (String key : expected) {
+            if (names.misspelled.containsKey(key)) {
+                problems.add(names.misspelledProblem(key));
+            } else if (names.hidden.contains(key)) {
+                problems.add(fileName() + ", name " + key + ": the name is hidden, and a hidden"
+                        + " name is never a parameter (add-ins hide their own names); delete it"
+                        + " and define " + key + " again as a visible name");
+            }
+        }
+        List<String> missing = expected.stream().filter(n -> !names.chosen.containsKey(n)
+                && !names.misspelled.containsKey(n) && !names.hidden.contains(n)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String gap = missing.stream().anyMatch(n -> !n.equals("x") && !n.equals("y")
+                && !n.equals("eta") && isBelowPresent(n, names))
+                ? "; the layer numbers have a gap: number the layers 0, 1, 2 … without one"
+                : "";
+        problems.add(fileName() + ": the template does not define "
+                + String.join(", ", missing) + " (found " + (names.chosen.isEmpty()
+                        ? "no parameter names" : String.join(", ", names.chosen.keySet()))
+                + "; a network of " + L + " layer" + (L == 1 ? "" : "s") + " needs "
+                + String.join(", ", expected) + ")" + gap
+                + "; define each as a name over the cells that hold it");
+    }
+
+    // W_1 is missing below a W_2 that is there: a gap, not a shorter network.
+    private static boolean isBelowPresent(String missing, ParameterNames names) {
+        String prefix = missing.substring(0, 2);
+        int k = Integer.parseInt(missing.substring(2));
+        return names.chosen.keySet().stream().anyMatch(n -> n.startsWith(prefix)
+                && Integer.parseInt(n.substring(2)) > k);
+    }
+
+    private static boolean isVector(String key) {
+        return key.equals("x") || key.equals("y") || key.startsWith("b_");
+    }
+
+    /** A matrix read from a name, NaN where a cell could not be read; null if unusable. */
+    private Matrix read(String key, XSSFName name) {
+        String scope = name.getSheetIndex() == -1 ? "" : " (on sheet " + name.getSheetName()
+                + ")";
+        NameResolver.Target target = resolver.resolve(name, key,
+                fileName() + ", name " + key + scope);
+        if (target instanceof NameResolver.Problem p) {
+            problems.add(p.message());
             return null;
         }
-        InputArea area = areas.get(canonicalName(name));
+        if (target instanceof NameResolver.Value v) {
+            String sheet = name.getSheetIndex() == -1 ? null : name.getSheetName();
+            areas.put(key, new InputArea(key, sheet, -1, -1, v.value().rows(), v.value().cols(),
+                    false, v.formula()));
+            notes.add(fileName() + ", name " + key + ": holds =" + v.formula()
+                    + ", no cell; read it as its value");
+            return v.value();
+        }
+        return readCells(key, oneCellIfMerged((NameResolver.Cells) target));
+    }
+
+    // A name over exactly one merged block means the block's one value, as a person sees it.
+    private NameResolver.Cells oneCellIfMerged(NameResolver.Cells c) {
+        Sheet sheet = workbook.getSheet(c.sheet());
+        for (CellRangeAddress merged : sheet.getMergedRegions()) {
+            if (c.rows() * c.cols() > 1 && merged.getFirstRow() == c.firstRow()
+                    && merged.getFirstColumn() == c.firstCol()
+                    && merged.getLastRow() == c.firstRow() + c.rows() - 1
+                    && merged.getLastColumn() == c.firstCol() + c.cols() - 1) {
+                return new NameResolver.Cells(c.sheet(), c.firstRow(), c.firstCol(), 1, 1);
+            }
+        }
+        return c;
+    }
+
+    private Matrix readCells(String key, NameResolver.Cells c) {
+        Sheet sheet = workbook.getSheet(c.sheet());
+        areas.put(key, new InputArea(key, c.sheet(), c.firstRow(), c.firstCol(), c.rows(),
+                c.cols(), false));
+        double[][] values = new double[c.rows()][c.cols()];
+        for (int i = 0; i < c.rows(); i++) {
+            for (int j = 0; j < c.cols(); j++) {
+                Double v = cells.read(sheet, c.firstRow() + i, c.firstCol() + j, key);
+                values[i][j] = v == null ? Double.NaN : v;
+            }
+        }
+        return Matrix.of(values);
+    }
+
+    // A vector may be written as a row or a column; the core takes a column.
+    private Matrix vector(String key, Matrix m) {
+        InputArea area = areas.get(key);
         if (m.rows() == 1 && m.cols() > 1) {
-            areas.put(area.name(), new InputArea(area.name(), area.sheet(), area.firstRow(),
-                    area.firstCol(), area.rows(), area.cols(), true));
+            areas.put(key, area.asRowVector());
             return m.transpose();
         }
         if (m.cols() != 1) {
-            String hint = area.name().equals("x")
+            String hint = key.equals("x")
                     ? "several samples (one per row) are not supported yet; give one sample"
                             + " as a single row or column"
                     : "give it as a single row or column";
-            problems.add(fileName() + ", " + area.where() + ": " + area.name() + " is "
+            problems.add(fileName() + ", " + area.where() + ": " + key + " is "
                     + m.shape() + " but must be a vector; " + hint);
             return null;
         }
         return m;
-    }
-
-    private Matrix readMatrix(Name name) {
-        String key = canonicalName(name);
-        String where = fileName() + ", name " + key;
-        String formula = name.getRefersToFormula();
-        if (formula == null || formula.isBlank() || formula.contains("#REF!")) {
-            problems.add(where + ": points at " + (formula == null ? "nothing" : formula)
-                    + "; define " + key + " again over the cells that hold it");
-            return null;
-        }
-        AreaReference ref;
-        try {
-            ref = new AreaReference(formula, SpreadsheetVersion.EXCEL2007);
-        } catch (RuntimeException e) {
-            problems.add(where + ": holds " + formula + " rather than a range of cells; define "
-                    + key + " over the cells that hold it");
-            return null;
-        }
-        if (ref.isWholeColumnReference() || isWholeRow(ref)) {
-            problems.add(where + ": points at a whole row or column (" + formula + "); define "
-                    + key + " over just the cells that hold it");
-            return null;
-        }
-        CellReference first = ref.getFirstCell();
-        CellReference last = ref.getLastCell();
-        Sheet sheet = first.getSheetName() == null ? null : workbook.getSheet(first.getSheetName());
-        if (sheet == null) {
-            problems.add(where + ": points at " + formula + ", which is not a sheet of this"
-                    + " workbook; define " + key + " over cells of this workbook");
-            return null;
-        }
-        int rows = last.getRow() - first.getRow() + 1;
-        int cols = last.getCol() - first.getCol() + 1;
-        InputArea area = new InputArea(key, sheet.getSheetName(), first.getRow(), first.getCol(),
-                rows, cols, false);
-        areas.put(key, area);
-        double[][] values = new double[rows][cols];
-        boolean ok = true;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                Double v = readNumber(sheet, area, first.getRow() + i, first.getCol() + j);
-                ok &= v != null;
-                values[i][j] = v == null ? Double.NaN : v;
-            }
-        }
-        return ok ? Matrix.of(values) : null;
-    }
-
-    private static boolean isWholeRow(AreaReference ref) {
-        return ref.getFirstCell().getCol() == 0
-                && ref.getLastCell().getCol() == SpreadsheetVersion.EXCEL2007.getLastColumnIndex();
-    }
-
-    private Double readNumber(Sheet sheet, InputArea area, int r, int c) {
-        Row row = sheet.getRow(r);
-        Cell cell = row == null ? null : row.getCell(c);
-        String where = fileName() + ", sheet " + sheet.getSheetName() + ", cell "
-                + new CellReference(r, c).formatAsString() + " (range " + area.name() + ")";
-        if (cell == null || cell.getCellType() == CellType.BLANK) {
-            problems.add(where + ": the cell is empty; type a number in it");
-            return null;
-        }
-        try {
-            CellValue value = evaluator.evaluate(cell);
-            switch (value.getCellType()) {
-                case NUMERIC:
-                    if (!Double.isFinite(value.getNumberValue())) {
-                        problems.add(where + ": expected a finite number but found "
-                                + value.getNumberValue());
-                        return null;
-                    }
-                    return value.getNumberValue();
-                case STRING:
-                    problems.add(where + ": expected a number but found the text \""
-                            + value.getStringValue() + "\"; type a number in the cell");
-                    return null;
-                case BOOLEAN:
-                    problems.add(where + ": expected a number but found the truth value "
-                            + value.getBooleanValue() + "; type a number in the cell");
-                    return null;
-                default:
-                    problems.add(where + ": expected a number but found an error value"
-                            + describeFormula(cell) + "; correct the cell");
-                    return null;
-            }
-        } catch (RuntimeException e) {
-            problems.add(where + ": its formula " + describeFormula(cell).trim()
-                    + " cannot be evaluated (" + e.getMessage() + "); replace it with a number");
-            return null;
-        }
-    }
-
-    private static String describeFormula(Cell cell) {
-        return cell.getCellType() == CellType.FORMULA ? " from =" + cell.getCellFormula() : "";
-    }
-
-    private static String canonicalName(Name name) {
-        Matcher m = PARAMETER.matcher(name.getNameName());
-        return m.matches() ? canonical(m) : name.getNameName();
     }
 
     private String fileName() {

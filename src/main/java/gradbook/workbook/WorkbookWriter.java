@@ -5,16 +5,11 @@ import gradbook.core.Section;
 import gradbook.core.Sigmoid;
 import gradbook.core.Trace;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Name;
@@ -57,19 +52,25 @@ public final class WorkbookWriter {
      */
     public static void write(Template template, Trace trace, Path out)
             throws TemplateException, IOException {
+        FiniteCheck.check(template, trace);
         WorkbookWriter writer = new WorkbookWriter(template, trace);
         writer.checkCollisions();
+        Regeneration.Snapshot before = Regeneration.Snapshot.of(template.workbook());
         writer.addSheets();
-        save(template.workbook(), out);
+        Regeneration.record(template.workbook(), before);
+        OutputTarget.save(template.workbook(), out, template.password());
     }
 
     // A template that already uses a sheet or name gradbook generates would be overwritten.
     private void checkCollisions() throws TemplateException {
         List<String> problems = new ArrayList<>();
         for (String sheet : SheetPlan.names(template.network().layers())) {
-            if (workbook.getSheet(sheet) != null) {
-                problems.add(template.fileName() + ", sheet " + sheet + ": the template has a"
-                        + " sheet of the name gradbook generates; rename the template's sheet");
+            XSSFSheet own = workbook.getSheet(sheet);
+            if (own != null) {
+                problems.add(template.fileName() + ", sheet " + own.getSheetName() + ": the"
+                        + " template's sheet " + own.getSheetName() + " has the name of the"
+                        + " sheet gradbook generates, " + sheet + " (sheet names ignore case);"
+                        + " rename the template's sheet");
             }
         }
         for (Quantity q : trace.quantities()) {
@@ -190,6 +191,9 @@ public final class WorkbookWriter {
     // gradient is the commonest hand error.
     private String shapeLabel(Quantity q) {
         String shape = q.value().shape();
+        if (q.isInput() && template.inputs().containsKey(q.name())) {
+            return shape + ", " + template.inputs().get(q.name()).source();
+        }
         return q.shapeOf() == null ? shape
                 : shape + ", the shape of " + trace.get(q.shapeOf()).notation();
     }
@@ -275,24 +279,6 @@ public final class WorkbookWriter {
 
     /** Writes to a temporary file beside {@code out}, then moves it into place. */
     static void save(XSSFWorkbook workbook, Path out) throws IOException {
-        Path target = out.toAbsolutePath();
-        Path folder = target.getParent();
-        // Not createTempFile, which makes the file readable by its owner alone: a new file
-        // made this way gets the permissions the user's umask gives any other.
-        Path temp = Files.createFile(folder.resolve("." + target.getFileName() + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp"));
-        try {
-            try (OutputStream stream = Files.newOutputStream(temp)) {
-                workbook.write(stream);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        OutputTarget.save(workbook, out, null);
     }
 }

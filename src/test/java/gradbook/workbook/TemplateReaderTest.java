@@ -86,8 +86,8 @@ class TemplateReaderTest {
         // then
         assertEquals(List.of("missing-name.xlsx: the template does not define b_2"
                 + " (found W_0, W_1, b_1, eta, x, y; a network of 2 layers needs"
-                + " x, y, W_0, W_1, b_1, b_2, eta); define each as a workbook-scoped name over"
-                + " its cells"), e.problems());
+                + " x, y, W_0, W_1, b_1, b_2, eta); define each as a name over the cells that"
+                + " hold it"), e.problems());
     }
 
     @Test
@@ -134,8 +134,8 @@ class TemplateReaderTest {
 
         // then
         assertEquals(List.of("error-value.xlsx, sheet Parameters, cell "
-                + address(file, "x", 0, 0) + " (range x): expected a number but found an error"
-                + " value from =0/0; correct the cell"), e.problems());
+                + address(file, "x", 0, 0) + " (range x): expected a number but found the error"
+                + " #DIV/0! from its formula =0/0; type a number in the cell"), e.problems());
     }
 
     @Test

@@ -1,0 +1,195 @@
+package gradbook.workbook;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.util.Set;
+import org.apache.poi.poifs.crypt.Decryptor;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Where a workbook is written, and the rules for writing it: the folder must exist and be
+ * writable; an existing file is replaced only when gradbook marked it as its own (see
+ * {@link Regeneration}), when it is the template regenerated in place, or when forced; and the
+ * workbook goes to a temporary file in the same folder that is moved into place only when
+ * complete, so a crash or a kill leaves the old file or the new one, never half of one.
+ */
+public final class OutputTarget {
+    private static final Set<PosixFilePermission> NEW_FILE =
+            PosixFilePermissions.fromString("rw-r--r--");
+
+    private OutputTarget() {
+    }
+
+    /** An output that cannot or may not be written, with a one-line message. */
+    public static final class OutputException extends IOException {
+        public OutputException(String message) {
+            super(message);
+        }
+
+        public OutputException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Checks that {@code target} may be written before any work is done.
+     *
+     * @param inPlace true when the target is the template itself, regenerated in place
+     * @param force true when an existing file that gradbook did not write may be replaced
+     * @param password the password of an encrypted existing output, or null
+     */
+    public static void check(Path target, boolean inPlace, boolean force, String password)
+            throws OutputException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path folder = absolute.getParent();
+        if (!Files.exists(folder)) {
+            throw new OutputException(target + ": the folder " + folder + " does not exist;"
+                    + " create it or choose another -o");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new OutputException(target + ": " + folder + " is a file, not a folder;"
+                    + " choose another -o");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new OutputException(target + ": the folder " + folder + " is read-only;"
+                    + " choose another -o or make the folder writable");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new OutputException(target + ": is a folder; give -o a file name ending in"
+                    + " .xlsx");
+        }
+        if (Files.exists(absolute) && !inPlace && !force && !isGradbooks(absolute, password)) {
+            throw new OutputException(target + ": exists and was not written by gradbook; give"
+                    + " --force to replace it, or choose another -o");
+        }
+    }
+
+    // An encrypted output is gradbook's when the password opens it and the mark is inside.
+    private static boolean isGradbooks(Path file, String password) {
+        if (Regeneration.isMarked(file)) {
+            return true;
+        }
+        if (password == null) {
+            return false;
+        }
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+            if (FileMagic.valueOf(in) != FileMagic.OLE2) {
+                return false;
+            }
+            try (POIFSFileSystem fs = new POIFSFileSystem(in)) {
+                Decryptor decryptor = Decryptor.getInstance(new EncryptionInfo(fs));
+                if (!decryptor.verifyPassword(password)) {
+                    return false;
+                }
+                try (InputStream data = decryptor.getDataStream(fs)) {
+                    return Regeneration.isMarked(data);
+                }
+            }
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes {@code workbook} to a temporary file beside {@code out}, encrypted with
+     * {@code password} when it is not null, then moves it into place.
+     */
+    public static void save(XSSFWorkbook workbook, Path out, String password)
+            throws OutputException {
+        Path target = out.toAbsolutePath();
+        Path temp;
+        try {
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".",
+                    ".tmp");
+        } catch (IOException e) {
+            throw cannotWrite(out, target.getParent(), e);
+        }
+        try {
+            try (FileOutputStream stream = new FileOutputStream(temp.toFile())) {
+                if (password == null) {
+                    workbook.write(stream);
+                } else {
+                    writeEncrypted(workbook, stream, password);
+                }
+                stream.getChannel().force(true);
+            }
+            String broken = password == null ? PackageCheck.problem(temp.toFile())
+                    : PackageCheck.problem(workbook.getPackage());
+            if (broken != null) {
+                throw new OutputException(out + ": not written, since the workbook would not"
+                        + " open (" + broken + "); the template is probably damaged: open it in"
+                        + " your spreadsheet program and save it again");
+            }
+            permissions(temp, target);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw cannotWrite(out, target.getParent(), e);
+        } catch (RuntimeException e) {
+            // POI fails here on parts of a damaged template that it read without complaint.
+            throw new OutputException(out + ": cannot be written, since POI cannot save what"
+                    + " it read from the template (" + e.getMessage() + "); open the template"
+                    + " in your spreadsheet program and save it again", e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // The temporary file is hidden and harmless; the error that matters is above.
+            }
+        }
+    }
+
+    private static void writeEncrypted(XSSFWorkbook workbook, OutputStream stream,
+            String password) throws IOException {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword(password);
+            try (OutputStream data = encryptor.getDataStream(fs)) {
+                workbook.write(data);
+            }
+            fs.writeFilesystem(stream);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot encrypt: " + e.getMessage(), e);
+        }
+    }
+
+    // Files.createTempFile makes the file readable by its owner only; the output should be as
+    // readable as the file it replaces, or as an ordinary new file.
+    private static void permissions(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(temp, Files.exists(target)
+                ? Files.getPosixFilePermissions(target) : NEW_FILE);
+    }
+
+    private static OutputException cannotWrite(Path out, Path folder, IOException e) {
+        String why = e instanceof AccessDeniedException
+                ? "permission denied in " + folder + "; choose another -o or make the folder"
+                        + " writable"
+                : e instanceof FileSystemException f && f.getReason() != null
+                        ? f.getReason() + "; choose another -o"
+                        : e.getMessage() + "; choose another -o";
+        return new OutputException(out + ": cannot be written (" + why + ")", e);
+    }
+}

@@ -1,0 +1,180 @@
+package gradbook.workbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.ooxml.POIXMLProperties.CustomProperties;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProperties;
+import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProperty;
+
+/**
+ * Marks a workbook as gradbook's and records which sheets and defined names gradbook made, in
+ * the workbook's custom document properties, so that a later run can replace exactly those and
+ * leave everything a person added.
+ *
+ * <p>The properties are {@code gradbook.generated} (the version that wrote the workbook),
+ * {@code gradbook.sheets} (sheet names, separated by ':', which no sheet name may hold) and
+ * {@code gradbook.names} (defined names, separated by spaces). A list longer than Excel's 255
+ * characters per property goes on in {@code gradbook.sheets.2}, {@code gradbook.sheets.3} ….
+ */
+public final class Regeneration {
+    /** The custom property that marks a workbook as written by gradbook. */
+    public static final String GENERATED = "gradbook.generated";
+    private static final String SHEETS = "gradbook.sheets";
+    private static final String NAMES = "gradbook.names";
+    private static final int MAX_PROPERTY_LENGTH = 255;
+
+    private Regeneration() {
+    }
+
+    /** The sheets and names of a workbook, as they were before gradbook added its own. */
+    record Snapshot(Set<String> sheets, Set<String> names) {
+        static Snapshot of(XSSFWorkbook workbook) {
+            Set<String> sheets = new LinkedHashSet<>();
+            for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+                sheets.add(workbook.getSheetName(s));
+            }
+            Set<String> names = new LinkedHashSet<>();
+            for (Name n : workbook.getAllNames()) {
+                if (n.getSheetIndex() == -1) {
+                    names.add(n.getNameName());
+                }
+            }
+            return new Snapshot(sheets, names);
+        }
+    }
+
+    /** What a regeneration removed before the sheets were made anew. */
+    public record Removed(List<String> sheets, List<String> names) {
+        public boolean isEmpty() {
+            return sheets.isEmpty() && names.isEmpty();
+        }
+    }
+
+    /** Records every sheet and workbook-scoped name added since {@code before}. */
+    static void record(XSSFWorkbook workbook, Snapshot before) {
+        Snapshot after = Snapshot.of(workbook);
+        List<String> sheets = new ArrayList<>(after.sheets());
+        sheets.removeAll(before.sheets());
+        List<String> names = new ArrayList<>(after.names());
+        names.removeAll(before.names());
+        CustomProperties custom = workbook.getProperties().getCustomProperties();
+        remove(custom, GENERATED);
+        custom.addProperty(GENERATED, Version.get());
+        put(custom, SHEETS, sheets, ":");
+        put(custom, NAMES, names, " ");
+    }
+
+    /**
+     * Removes the sheets and names that gradbook recorded as its own, and the marks; a workbook
+     * without the marks is left as it is.
+     */
+    public static Removed strip(XSSFWorkbook workbook) {
+        CustomProperties custom = workbook.getProperties().getCustomProperties();
+        if (!custom.contains(GENERATED)) {
+            return new Removed(List.of(), List.of());
+        }
+        List<String> sheets = new ArrayList<>();
+        for (String sheet : take(custom, SHEETS, ":")) {
+            int index = workbook.getSheetIndex(sheet);
+            if (index >= 0) {
+                workbook.removeSheetAt(index);
+                sheets.add(sheet);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : take(custom, NAMES, " ")) {
+            Name n = workbook.getName(name);
+            if (n != null && n.getSheetIndex() == -1) {
+                workbook.removeName(n);
+                names.add(name);
+            }
+        }
+        remove(custom, GENERATED);
+        return new Removed(sheets, names);
+    }
+
+    /**
+     * True when the .xlsx at {@code file} carries gradbook's mark; false for anything else,
+     * including files that cannot be read as a zip. Only the small properties part is read.
+     */
+    public static boolean isMarked(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return isMarked(in);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** As {@link #isMarked(Path)}, for a package read from {@code in}. */
+    static boolean isMarked(InputStream in) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("docProps/custom.xml")) {
+                    String xml = new String(zip.readNBytes(1 << 20), StandardCharsets.UTF_8);
+                    return xml.contains("name=\"" + GENERATED + "\"");
+                }
+            }
+            return false;
+        }
+    }
+
+    private static void put(CustomProperties custom, String key, List<String> items,
+            String separator) {
+        take(custom, key, separator);
+        List<String> chunks = new ArrayList<>();
+        StringBuilder chunk = new StringBuilder();
+        for (String item : items) {
+            if (chunk.length() > 0
+                    && chunk.length() + separator.length() + item.length() > MAX_PROPERTY_LENGTH) {
+                chunks.add(chunk.toString());
+                chunk.setLength(0);
+            }
+            chunk.append(chunk.length() > 0 ? separator : "").append(item);
+        }
+        chunks.add(chunk.toString());
+        for (int i = 0; i < chunks.size(); i++) {
+            custom.addProperty(key(key, i), chunks.get(i));
+        }
+    }
+
+    /** Reads and removes a list written by {@link #put}. */
+    private static List<String> take(CustomProperties custom, String key, String separator) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; custom.contains(key(key, i)); i++) {
+            CTProperty p = custom.getProperty(key(key, i));
+            String value = p.isSetLpwstr() ? p.getLpwstr() : "";
+            for (String item : value.split(Pattern.quote(separator))) {
+                if (!item.isEmpty()) {
+                    items.add(item);
+                }
+            }
+            remove(custom, key(key, i));
+        }
+        return items;
+    }
+
+    private static String key(String key, int i) {
+        return i == 0 ? key : key + "." + (i + 1);
+    }
+
+    private static void remove(CustomProperties custom, String name) {
+        CTProperties props = custom.getUnderlyingProperties();
+        for (int i = props.sizeOfPropertyArray() - 1; i >= 0; i--) {
+            if (name.equals(props.getPropertyArray(i).getName())) {
+                props.removeProperty(i);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package gradbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.CellValue;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** Checks on a workbook gradbook wrote, as a spreadsheet program would see it. */
+final class Outputs {
+    static final List<String> SHEETS_OF_TWO_LAYERS = List.of("Network", "Activation",
+            "First Layer", "Second Layer", "Error", "Derivatives", "Weight Updates");
+
+    private static final Pattern DIFFERENCE = Pattern.compile("([A-Z]+\\d+)-([A-Z]+\\d+)");
+
+    private Outputs() {
+    }
+
+    /** The number in the first cell of a workbook-scoped name. */
+    static double nameValue(XSSFWorkbook wb, String name) {
+        Name n = wb.getName(name);
+        assertTrue(n != null, "expected a name " + name);
+        CellReference first = new AreaReference(n.getRefersToFormula(),
+                wb.getSpreadsheetVersion()).getFirstCell();
+        return wb.getSheet(first.getSheetName()).getRow(first.getRow())
+                .getCell(first.getCol()).getNumericCellValue();
+    }
+
+    // The twins never read a Java value, so a formula "X-Y" whose Y holds a plain number is a
+    // difference cell, and Y the Java value.
+    private static Cell javaOperand(Sheet sheet, Cell cell) {
+        Matcher m = DIFFERENCE.matcher(cell.getCellFormula());
+        if (!m.matches()) {
+            return null;
+        }
+        CellReference y = new CellReference(m.group(2));
+        Row row = sheet.getRow(y.getRow());
+        Cell java = row == null ? null : row.getCell(y.getCol());
+        return java != null && java.getCellType() == CellType.NUMERIC ? java : null;
+    }
+
+    /**
+     * Every formula on the generated sheets, evaluated afresh, gives the value gradbook stored
+     * with it (the Java value for a twin, 0 for a difference), within {@code tolerance} relative
+     * to the Java value's size.
+     */
+    static void assertFormulasAgree(XSSFWorkbook wb, List<String> sheets, double tolerance) {
+        FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+        List<String> disagreements = new ArrayList<>();
+        int checked = 0;
+        for (String name : sheets) {
+            Sheet sheet = wb.getSheet(name);
+            assertTrue(sheet != null, "expected a sheet " + name);
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() != CellType.FORMULA) {
+                        continue;
+                    }
+                    checked++;
+                    // A difference "twin − Java" stores 0; it is judged against the Java value.
+                    Cell java = javaOperand(sheet, cell);
+                    double stored = java == null ? cell.getNumericCellValue() : 0;
+                    double size = java == null ? stored : java.getNumericCellValue();
+                    CellValue fresh = evaluator.evaluate(cell);
+                    double difference = fresh.getCellType() == CellType.NUMERIC
+                            ? Math.abs(fresh.getNumberValue() - stored) : Double.NaN;
+                    if (!(difference <= tolerance * Math.max(1, Math.abs(size)))) {
+                        disagreements.add(name + "!" + cell.getAddress() + " ="
+                                + cell.getCellFormula() + ": expected " + stored + ", actual "
+                                + fresh.formatAsString() + ", tolerance " + tolerance
+                                + ", difference " + difference);
+                    }
+                }
+            }
+        }
+        if (checked == 0 || !disagreements.isEmpty()) {
+            fail(checked + " formulas checked; " + disagreements.size() + " disagree:\n"
+                    + String.join("\n", disagreements.subList(0,
+                            Math.min(20, disagreements.size()))));
+        }
+    }
+}
