@@ -59,6 +59,7 @@ public final class WorkbookWriter {
         WorkbookWriter writer = new WorkbookWriter(template, trace);
         writer.checkCollisions();
         writer.addSheets();
+        DocumentProperties.set(template.workbook(), template);
         save(template.workbook(), out);
     }
 
