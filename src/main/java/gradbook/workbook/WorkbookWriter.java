@@ -157,6 +157,7 @@ public final class WorkbookWriter {
             text(sheet, subheadingRows.get(q.name()), 0, subheading(q.section()), styles.title);
         }
         text(sheet, p.top() - 2, 0, q.notation(), styles.label);
+        LabelComments.attach(sheet, sheet.getRow(p.top() - 2).getCell(0), LabelComments.text(q));
         text(sheet, p.top() - 2, 1, shapeLabel(q), styles.note);
         text(sheet, p.top() - 1, 0, q.meaning(), styles.note);
         text(sheet, p.top() - 1, p.javaCol(), "Java", styles.header);
@@ -218,6 +219,8 @@ public final class WorkbookWriter {
     private void writeActivationTable(XSSFSheet sheet) {
         int top = FIRST_BLOCK_ROW;
         text(sheet, top, 0, "S(x) = 1 / (1 + e^−x)", styles.label);
+        LabelComments.attach(sheet, sheet.getRow(top).getCell(0), "the logistic sigmoid, the"
+                + " activation of every layer, tabulated over [−10, 10]");
         String[] headers = {"x", "S(x), Java", "S(x), formula", "formula − Java"};
         for (int c = 0; c < headers.length; c++) {
             text(sheet, top + 1, c + 1, headers[c], styles.header);

@@ -145,6 +145,21 @@ final class RoundTripCheck {
         }
     }
 
+    /** The text of each label in column A that carries a comment, and the comment's text. */
+    static Map<String, String> labelComments(Workbook workbook, List<String> sheets) {
+        Map<String, String> comments = new TreeMap<>();
+        for (String name : sheets) {
+            for (Row row : workbook.getSheet(name)) {
+                Cell label = row.getCell(0);
+                if (label != null && label.getCellComment() != null) {
+                    comments.put(label.getStringCellValue(),
+                            label.getCellComment().getString().getString());
+                }
+            }
+        }
+        return comments;
+    }
+
     /** Every pair whose twin differs from its Java value, described. */
     static List<String> mismatches(List<Pair> pairs) {
         return pairs.stream().filter(p -> !p.agrees()).map(Pair::describe).toList();

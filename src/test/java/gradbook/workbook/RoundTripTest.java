@@ -1,5 +1,6 @@
 package gradbook.workbook;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,5 +128,24 @@ abstract class RoundTripTest {
 
         // when, then
         RoundTripCheck.assertNamesKept(g, file, program());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("workbooks")
+    void keeps_the_comment_of_every_label(Generated g) throws Exception {
+        // given
+        Map<String, String> expected;
+        try (XSSFWorkbook wb = RoundTripCheck.open(g.file())) {
+            expected = RoundTripCheck.labelComments(wb, g.sheets());
+        }
+
+        // when
+        Map<String, String> comments;
+        try (XSSFWorkbook wb = RoundTripCheck.open(recalculated(g.file()))) {
+            comments = RoundTripCheck.labelComments(wb, g.sheets());
+        }
+
+        // then
+        assertEquals(expected, comments, g + ": label comments after " + program());
     }
 }
