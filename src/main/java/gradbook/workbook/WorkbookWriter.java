@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -106,6 +107,9 @@ public final class WorkbookWriter {
             for (Quantity q : plan.quantities()) {
                 writeQuantity(sheet, q, formulas);
             }
+            boolean activation = plan.name().equals(SheetPlan.ACTIVATION);
+            PrintLayout.apply(sheet, activation ? FIRST_BLOCK_ROW + 2 : 1, activation,
+                    blockColumns(plan));
         }
         for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
             workbook.getSheetAt(s).setSelected(s == workbook.getActiveSheetIndex());
@@ -114,16 +118,15 @@ public final class WorkbookWriter {
     }
 
     // Wide enough for a label in the document's notation, and for six significant digits in
-    // scientific form (-1.23457E-05) so that no value shows as ####; printed one page wide.
+    // scientific form (-1.23457E-05) so that no value shows as ####. The activation sheet's
+    // only label is short, which leaves room for its chart (see PrintLayout for printing).
     private static void layOutColumns(XSSFSheet sheet, SheetPlan plan) {
-        sheet.setColumnWidth(0, 46 * 256);
-        int columns = plan.name().equals(SheetPlan.ACTIVATION) ? 4 : 3 * plan.widestQuantity() + 2;
+        boolean activation = plan.name().equals(SheetPlan.ACTIVATION);
+        sheet.setColumnWidth(0, (activation ? 24 : 46) * 256);
+        int columns = activation ? 4 : 3 * plan.widestQuantity() + 2;
         for (int c = 1; c <= columns; c++) {
             sheet.setColumnWidth(c, 13 * 256);
         }
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
     // Lays the blocks out top to bottom. Columns are shared by every block of a sheet: the Java
@@ -149,6 +152,15 @@ public final class WorkbookWriter {
                     diffCol, q.value().rows(), q.value().cols()));
             row += 2 + q.value().rows() + 1;
         }
+    }
+
+    // Where the formula and difference blocks begin; every quantity of a sheet shares them.
+    private List<Integer> blockColumns(SheetPlan plan) {
+        if (plan.quantities().isEmpty()) {
+            return List.of();
+        }
+        Placement p = placements.get(plan.quantities().get(0).name());
+        return List.of(p.twinCol(), p.diffCol());
     }
 
     private void writeQuantity(XSSFSheet sheet, Quantity q, Formulas formulas) {
@@ -239,6 +251,10 @@ public final class WorkbookWriter {
             formula(sheet, new CellReference(row, 4), "D" + (row + 1) + "-C" + (row + 1), 0,
                     styles.difference);
         }
+        int first = top + 2;
+        int last = first + TABLE_ROWS - 1;
+        ActivationChart.draw(sheet, new CellRangeAddress(first, last, 1, 1),
+                new CellRangeAddress(first, last, 2, 2), top, headers.length + 2);
     }
 
     private static String ref(CellReference cell) {

@@ -3,13 +3,24 @@ package gradbook.workbook;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.junit.jupiter.api.Assumptions;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * The spreadsheet programs the tests open our workbooks in, run headless: LibreOffice (soffice),
@@ -24,6 +35,7 @@ final class RealPrograms {
     static final Path ROOT = Path.of("target", "real-programs").toAbsolutePath();
     private static final Path PROFILE = ROOT.resolve("libreoffice-profile");
     private static final long TIMEOUT_SECONDS = 300;
+    private static final String GNUMERIC = "http://www.gnumeric.org/v10.dtd";
 
     /** Recalculate every formula when an OOXML file is loaded (0 = always, 1 = never). */
     private static final String RECALCULATE_ON_LOAD = """
@@ -121,6 +133,53 @@ final class RealPrograms {
                 log);
         checkWritten(List.of(out), log);
         return out;
+    }
+
+    /**
+     * The defined names gnumeric reads from {@code file}, as it saves them in its own format,
+     * keyed and written as {@link RoundTripCheck#names} does.
+     */
+    static Map<String, String> gnumericNames(Path file, Path outFolder)
+            throws IOException, InterruptedException {
+        Files.createDirectories(outFolder);
+        Path out = outFolder.resolve(baseName(file) + ".gnumeric");
+        Files.deleteIfExists(out);
+        Path log = outFolder.resolve(baseName(file) + ".ssconvert.log");
+        run(List.of("ssconvert", file.toAbsolutePath().toString(), out.toString()), log);
+        checkWritten(List.of(out), log);
+        Document doc;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(out))) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            doc = factory.newDocumentBuilder().parse(in);
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IOException("cannot read gnumeric's file " + out + ": " + e, e);
+        }
+        Map<String, String> names = new TreeMap<>();
+        NodeList all = doc.getElementsByTagNameNS(GNUMERIC, "Name");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element name = (Element) all.item(i);
+            if (!((Element) name.getParentNode()).getLocalName().equals("Names")) {
+                continue;
+            }
+            Element scope = (Element) name.getParentNode().getParentNode();
+            String sheet = scope.getLocalName().equals("Sheet") ? child(scope, "Name") + "!" : "";
+            String key = child(name, "name");
+            if (!sheet.isEmpty() && (key.equals("Print_Area") || key.equals("Print_Titles"))) {
+                key = "_xlnm." + key;
+            }
+            names.put(sheet + key, RoundTripCheck.cells(child(name, "value")));
+        }
+        return names;
+    }
+
+    private static String child(Element parent, String localName) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && localName.equals(e.getLocalName())) {
+                return e.getTextContent();
+            }
+        }
+        throw new IllegalStateException("no " + localName + " under " + parent.getLocalName());
     }
 
     /** The text of a PDF, page breaks as form feeds, laid out as printed. */
