@@ -34,17 +34,18 @@ import org.xml.sax.SAXException;
 final class RealPrograms {
     static final Path ROOT = Path.of("target", "real-programs").toAbsolutePath();
     private static final Path PROFILE = ROOT.resolve("libreoffice-profile");
+    private static final Path STORED_VALUES_PROFILE = ROOT.resolve("libreoffice-profile-stored");
     private static final long TIMEOUT_SECONDS = 300;
     private static final String GNUMERIC = "http://www.gnumeric.org/v10.dtd";
 
-    /** Recalculate every formula when an OOXML file is loaded (0 = always, 1 = never). */
-    private static final String RECALCULATE_ON_LOAD = """
+    /** When to recalculate the formulas of an OOXML file on load: 0 always, 1 never. */
+    private static final String RECALC_MODE = """
             <?xml version="1.0" encoding="UTF-8"?>
             <oor:items xmlns:oor="http://openoffice.org/2001/registry"
                 xmlns:xs="http://www.w3.org/2001/XMLSchema"
                 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
             <item oor:path="/org.openoffice.Office.Calc/Formula/Load">\
-            <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+            <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>%d</value></prop></item>
             </oor:items>
             """;
 
@@ -105,10 +106,21 @@ final class RealPrograms {
      */
     static List<Path> libreOffice(List<Path> files, String format, Path outFolder)
             throws IOException, InterruptedException {
-        writeProfile();
+        return libreOffice(files, format, outFolder, true);
+    }
+
+    /**
+     * As {@link #libreOffice(List, String, Path)}, or, with {@code recalculate} false, keeping
+     * the values stored in each file, as LibreOffice does by default: the baseline of the
+     * benchmark.
+     */
+    static List<Path> libreOffice(List<Path> files, String format, Path outFolder,
+            boolean recalculate) throws IOException, InterruptedException {
+        Path profile = recalculate ? PROFILE : STORED_VALUES_PROFILE;
+        writeProfile(profile, recalculate ? 0 : 1);
         Files.createDirectories(outFolder);
         List<String> command = new ArrayList<>(List.of("soffice",
-                "-env:UserInstallation=" + PROFILE.toUri(), "--headless", "--norestore",
+                "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore",
                 "--nolockcheck", "--convert-to", format, "--outdir", outFolder.toString()));
         List<Path> converted = new ArrayList<>();
         for (Path file : files) {
@@ -125,12 +137,22 @@ final class RealPrograms {
 
     /** Opens {@code file} in gnumeric, recalculates every formula and saves it as .xlsx. */
     static Path gnumeric(Path file, Path outFolder) throws IOException, InterruptedException {
+        return gnumeric(file, outFolder, true);
+    }
+
+    /** As {@link #gnumeric(Path, Path)}, or keeping the stored values (the baseline). */
+    static Path gnumeric(Path file, Path outFolder, boolean recalculate)
+            throws IOException, InterruptedException {
         Files.createDirectories(outFolder);
         Path out = outFolder.resolve(baseName(file) + ".xlsx");
         Files.deleteIfExists(out);
         Path log = outFolder.resolve(baseName(file) + ".ssconvert.log");
-        run(List.of("ssconvert", "--recalc", file.toAbsolutePath().toString(), out.toString()),
-                log);
+        List<String> command = new ArrayList<>(List.of("ssconvert"));
+        if (recalculate) {
+            command.add("--recalc");
+        }
+        command.addAll(List.of(file.toAbsolutePath().toString(), out.toString()));
+        run(command, log);
         checkWritten(List.of(out), log);
         return out;
     }
@@ -198,11 +220,12 @@ final class RealPrograms {
         return Files.readString(boxes, StandardCharsets.UTF_8);
     }
 
-    private static void writeProfile() throws IOException {
-        Path settings = PROFILE.resolve("user").resolve("registrymodifications.xcu");
+    private static void writeProfile(Path profile, int recalcMode) throws IOException {
+        Path settings = profile.resolve("user").resolve("registrymodifications.xcu");
         if (!Files.exists(settings)) {
             Files.createDirectories(settings.getParent());
-            Files.writeString(settings, RECALCULATE_ON_LOAD, StandardCharsets.UTF_8);
+            Files.writeString(settings, RECALC_MODE.formatted(recalcMode),
+                    StandardCharsets.UTF_8);
         }
     }
 
