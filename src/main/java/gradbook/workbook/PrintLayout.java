@@ -67,24 +67,13 @@ final class PrintLayout {
                 area.getFirstColumn(), area.getLastColumn(), area.getFirstRow(),
                 area.getLastRow());
         sheet.getFooter().setCenter("&A, page &P of &N");
-        sheet.setMargin(PageMargin.LEFT, SIDE_MARGIN);
-        sheet.setMargin(PageMargin.RIGHT, SIDE_MARGIN);
-        sheet.setMargin(PageMargin.TOP, TOP_MARGIN);
-        sheet.setMargin(PageMargin.BOTTOM, TOP_MARGIN);
-        sheet.setMargin(PageMargin.HEADER, FOOTER_MARGIN);
-        sheet.setMargin(PageMargin.FOOTER, FOOTER_MARGIN);
+        setMargins(sheet);
 
         double width = characters(sheet, 0, area.getLastColumn());
         int pagesAcross = 1;
         if (scale(width, true) < MIN_SCALE && !blockColumns.isEmpty()) {
             pagesAcross = blockColumns.size() + 1;
-            width = widestSlice(sheet, blockColumns, area.getLastColumn());
-            for (int c : blockColumns) {
-                sheet.setColumnBreak(c - 1);
-            }
-            sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
-            // Java, formula and difference of the same rows on consecutive pages.
-            sheet.getPrintSetup().setLeftToRight(true);
+            width = splitAtBlocks(sheet, blockColumns, area.getLastColumn());
         } else {
             sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
         }
@@ -101,6 +90,28 @@ final class PrintLayout {
         if (area.getLastRow() + 1 > SCREEN_ROWS || area.getLastColumn() + 1 > SCREEN_COLUMNS) {
             sheet.createFreezePane(1, headingRows);
         }
+    }
+
+    private static void setMargins(XSSFSheet sheet) {
+        sheet.setMargin(PageMargin.LEFT, SIDE_MARGIN);
+        sheet.setMargin(PageMargin.RIGHT, SIDE_MARGIN);
+        sheet.setMargin(PageMargin.TOP, TOP_MARGIN);
+        sheet.setMargin(PageMargin.BOTTOM, TOP_MARGIN);
+        sheet.setMargin(PageMargin.HEADER, FOOTER_MARGIN);
+        sheet.setMargin(PageMargin.FOOTER, FOOTER_MARGIN);
+    }
+
+    // One page across per block, each beside the label column; returns the widest page's
+    // width in characters.
+    private static double splitAtBlocks(XSSFSheet sheet, List<Integer> blockColumns,
+            int lastCol) {
+        for (int c : blockColumns) {
+            sheet.setColumnBreak(c - 1);
+        }
+        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
+        // Java, formula and difference of the same rows on consecutive pages.
+        sheet.getPrintSetup().setLeftToRight(true);
+        return widestSlice(sheet, blockColumns, lastCol);
     }
 
     // Every cell written, and every chart's anchor.
