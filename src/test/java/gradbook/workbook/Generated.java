@@ -13,6 +13,7 @@ import java.util.Random;
 
 /** A workbook gradbook wrote for a test, with the trace and sheets it was written from. */
 record Generated(String name, Path file, Trace trace, int layers) {
+    private static List<Generated> roundTripSet;
 
     /** Runs gradbook on a template file, as {@code gradbook run} does. */
     static Generated fromTemplate(Path template, Path folder, String name)
@@ -37,21 +38,27 @@ record Generated(String name, Path file, Trace trace, int layers) {
     /**
      * The workbooks the round-trip tests open in each program: the worked example from the
      * repository's template, seeded random networks of depth 1 to 4, and a saturated network
-     * whose |z| reach the hundreds, where a careless sigmoid formula overflows EXP.
+     * whose |z| reach the hundreds, where a careless sigmoid formula overflows EXP. Written
+     * once per test run, into target/real-programs/round-trip; no program writes over them.
      */
-    static List<Generated> roundTripSet(Path folder) throws IOException, TemplateException {
-        List<Generated> set = new ArrayList<>();
-        set.add(fromTemplate(Path.of("templates", "worked-example.xlsx"), folder, "example"));
-        for (long seed = 100; seed < 104; seed++) {
-            Network network = Networks.random(seed);
-            set.add(fromNetwork(network, folder, "random-depth-" + network.layers()));
+    static synchronized List<Generated> roundTripSet() throws IOException, TemplateException {
+        if (roundTripSet == null) {
+            Path folder = RealPrograms.ROOT.resolve("round-trip");
+            List<Generated> set = new ArrayList<>();
+            set.add(fromTemplate(Path.of("templates", "worked-example.xlsx"), folder,
+                    "example"));
+            for (long seed = 100; seed < 104; seed++) {
+                Network network = Networks.random(seed);
+                set.add(fromNetwork(network, folder, "random-depth-" + network.layers()));
+            }
+            Network wide = Networks.random(new Random(7), 3, 5, 4, 2);
+            set.add(fromNetwork(new Network(wide.x(), wide.y(),
+                    wide.W().stream().map(W -> W.scale(400)).toList(),
+                    wide.b().stream().map(b -> b.scale(400)).toList(), wide.eta()),
+                    folder, "saturated"));
+            roundTripSet = List.copyOf(set);
         }
-        Network wide = Networks.random(new Random(7), 3, 5, 4, 2);
-        set.add(fromNetwork(new Network(wide.x(), wide.y(),
-                wide.W().stream().map(W -> W.scale(400)).toList(),
-                wide.b().stream().map(b -> b.scale(400)).toList(), wide.eta()),
-                folder, "saturated"));
-        return set;
+        return roundTripSet;
     }
 
     /** The sheets gradbook generated, in order. */

@@ -71,7 +71,7 @@ abstract class RoundTripTest {
             return;
         }
         Path in = folder().resolve("in");
-        workbooks = Generated.roundTripSet(in);
+        workbooks = Generated.roundTripSet();
         storedWrong = Tamper.storeWrongValue(example(), "First Layer",
                 in.resolve("stored-value-wrong.xlsx"));
 
