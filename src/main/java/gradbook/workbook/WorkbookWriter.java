@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -58,6 +59,7 @@ public final class WorkbookWriter {
         Regeneration.Snapshot before = Regeneration.Snapshot.of(template.workbook());
         writer.addSheets();
         Regeneration.record(template.workbook(), before);
+        DocumentProperties.set(template.workbook(), template);
         OutputTarget.save(template.workbook(), out, template.password());
     }
 
@@ -107,6 +109,9 @@ public final class WorkbookWriter {
             for (Quantity q : plan.quantities()) {
                 writeQuantity(sheet, q, formulas);
             }
+            boolean activation = plan.name().equals(SheetPlan.ACTIVATION);
+            PrintLayout.apply(sheet, activation ? FIRST_BLOCK_ROW + 2 : 1, activation,
+                    blockColumns(plan));
         }
         for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
             workbook.getSheetAt(s).setSelected(s == workbook.getActiveSheetIndex());
@@ -115,16 +120,15 @@ public final class WorkbookWriter {
     }
 
     // Wide enough for a label in the document's notation, and for six significant digits in
-    // scientific form (-1.23457E-05) so that no value shows as ####; printed one page wide.
+    // scientific form (-1.23457E-05) so that no value shows as ####. The activation sheet's
+    // only label is short, which leaves room for its chart (see PrintLayout for printing).
     private static void layOutColumns(XSSFSheet sheet, SheetPlan plan) {
-        sheet.setColumnWidth(0, 46 * 256);
-        int columns = plan.name().equals(SheetPlan.ACTIVATION) ? 4 : 3 * plan.widestQuantity() + 2;
+        boolean activation = plan.name().equals(SheetPlan.ACTIVATION);
+        sheet.setColumnWidth(0, (activation ? 24 : 46) * 256);
+        int columns = activation ? 4 : 3 * plan.widestQuantity() + 2;
         for (int c = 1; c <= columns; c++) {
             sheet.setColumnWidth(c, 13 * 256);
         }
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
     // Lays the blocks out top to bottom. Columns are shared by every block of a sheet: the Java
@@ -152,12 +156,22 @@ public final class WorkbookWriter {
         }
     }
 
+    // Where the formula and difference blocks begin; every quantity of a sheet shares them.
+    private List<Integer> blockColumns(SheetPlan plan) {
+        if (plan.quantities().isEmpty()) {
+            return List.of();
+        }
+        Placement p = placements.get(plan.quantities().get(0).name());
+        return List.of(p.twinCol(), p.diffCol());
+    }
+
     private void writeQuantity(XSSFSheet sheet, Quantity q, Formulas formulas) {
         Placement p = placements.get(q.name());
         if (subheadingRows.containsKey(q.name())) {
             text(sheet, subheadingRows.get(q.name()), 0, subheading(q.section()), styles.title);
         }
         text(sheet, p.top() - 2, 0, q.notation(), styles.label);
+        LabelComments.attach(sheet, sheet.getRow(p.top() - 2).getCell(0), LabelComments.text(q));
         text(sheet, p.top() - 2, 1, shapeLabel(q), styles.note);
         text(sheet, p.top() - 1, 0, q.meaning(), styles.note);
         text(sheet, p.top() - 1, p.javaCol(), "Java", styles.header);
@@ -222,6 +236,8 @@ public final class WorkbookWriter {
     private void writeActivationTable(XSSFSheet sheet) {
         int top = FIRST_BLOCK_ROW;
         text(sheet, top, 0, "S(x) = 1 / (1 + e^−x)", styles.label);
+        LabelComments.attach(sheet, sheet.getRow(top).getCell(0), "the logistic sigmoid, the"
+                + " activation of every layer, tabulated over [−10, 10]");
         String[] headers = {"x", "S(x), Java", "S(x), formula", "formula − Java"};
         for (int c = 0; c < headers.length; c++) {
             text(sheet, top + 1, c + 1, headers[c], styles.header);
@@ -240,6 +256,10 @@ public final class WorkbookWriter {
             formula(sheet, new CellReference(row, 4), "D" + (row + 1) + "-C" + (row + 1), 0,
                     styles.difference);
         }
+        int first = top + 2;
+        int last = first + TABLE_ROWS - 1;
+        ActivationChart.draw(sheet, new CellRangeAddress(first, last, 1, 1),
+                new CellRangeAddress(first, last, 2, 2), top, headers.length + 2);
     }
 
     private static String ref(CellReference cell) {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Random;
 
 /** Networks for the tests: the worked example of the source document and seeded random ones. */
-final class Networks {
+public final class Networks {
     private Networks() {
     }
 
     /** The document's example network (see the seed README). */
-    static Network workedExample() {
+    public static Network workedExample() {
         Matrix x = Matrix.column(1, 1);
         Matrix y = Matrix.column(1, 1);
         Matrix W_0 = Matrix.of(new double[][] {{1, -0.5}, {-0.5, 1}});
@@ -25,7 +25,7 @@ final class Networks {
      * A network of 1 to 4 layers, each 1 to 6 wide, chosen by the seed. The depth cycles with the
      * seed: the first draw of java.util.Random hardly varies across small consecutive seeds.
      */
-    static Network random(long seed) {
+    public static Network random(long seed) {
         Random random = new Random(seed);
         int[] widths = new int[2 + (int) Math.floorMod(seed, 4L)];
         for (int i = 0; i < widths.length; i++) {
@@ -38,7 +38,7 @@ final class Networks {
      * A network whose widths are those given, the input first: weights, biases and x uniform in
      * [−2, 2], y in [0, 1], eta in [0.01, 1].
      */
-    static Network random(Random random, int... widths) {
+    public static Network random(Random random, int... widths) {
         List<Matrix> W = new ArrayList<>();
         List<Matrix> b = new ArrayList<>();
         for (int k = 0; k + 1 < widths.length; k++) {
@@ -52,7 +52,7 @@ final class Networks {
     }
 
     /** The widths of a network, the input first, e.g. [3, 4, 2] for x 3 × 1 and two layers. */
-    static String widths(Network net) {
+    public static String widths(Network net) {
         int[] widths = new int[net.layers() + 1];
         widths[0] = net.x().rows();
         for (int k = 0; k < net.layers(); k++) {

@@ -1,0 +1,82 @@
+package gradbook.workbook;
+
+import gradbook.core.GradientStep;
+import gradbook.core.Network;
+import gradbook.core.Networks;
+import gradbook.core.Trace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** A workbook gradbook wrote for a test, with the trace and sheets it was written from. */
+record Generated(String name, Path file, Trace trace, int layers) {
+    private static List<Generated> roundTripSet;
+
+    /** Runs gradbook on a template file, as {@code gradbook run} does. */
+    static Generated fromTemplate(Path template, Path folder, String name)
+            throws IOException, TemplateException {
+        Files.createDirectories(folder);
+        Template t = TemplateReader.read(template);
+        Trace trace = GradientStep.take(t.network());
+        Path out = folder.resolve(name + ".xlsx");
+        WorkbookWriter.write(t, trace, out);
+        return new Generated(name, out, trace, t.network().layers());
+    }
+
+    /** Writes a template for {@code network}, then runs gradbook on it. */
+    static Generated fromNetwork(Network network, Path folder, String name)
+            throws IOException, TemplateException {
+        Files.createDirectories(folder);
+        Path template = folder.resolve(name + "-template.xlsx");
+        TemplateWriter.write(network, "Test network " + name, template);
+        return fromTemplate(template, folder, name);
+    }
+
+    /**
+     * The workbooks the round-trip tests open in each program: the worked example from the
+     * repository's template, seeded random networks of depth 1 to 4, and a saturated network
+     * whose |z| reach the hundreds, where a careless sigmoid formula overflows EXP. Written
+     * once per test run, into target/real-programs/round-trip; no program writes over them.
+     */
+    static synchronized List<Generated> roundTripSet() throws IOException, TemplateException {
+        if (roundTripSet == null) {
+            Path folder = RealPrograms.ROOT.resolve("round-trip");
+            List<Generated> set = new ArrayList<>();
+            set.add(fromTemplate(Path.of("templates", "worked-example.xlsx"), folder,
+                    "example"));
+            for (long seed = 100; seed < 104; seed++) {
+                Network network = Networks.random(seed);
+                set.add(fromNetwork(network, folder, "random-depth-" + network.layers()));
+            }
+            Network wide = Networks.random(new Random(7), 3, 5, 4, 2);
+            set.add(fromNetwork(new Network(wide.x(), wide.y(),
+                    wide.W().stream().map(W -> W.scale(400)).toList(),
+                    wide.b().stream().map(b -> b.scale(400)).toList(), wide.eta()),
+                    folder, "saturated"));
+            roundTripSet = List.copyOf(set);
+        }
+        return roundTripSet;
+    }
+
+    /** The sheets gradbook generated, in order. */
+    List<String> sheets() {
+        return SheetPlan.names(layers);
+    }
+
+    /** How many Java values the workbook shows beside a twin: every entry, and S's table. */
+    int javaValues() {
+        int n = 41; // S(x) for x = −10, −9.5, …, 10
+        for (var q : trace.quantities()) {
+            n += q.value().rows() * q.value().cols();
+        }
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
