@@ -13,17 +13,21 @@ import picocli.CommandLine.IVersionProvider;
         description = "Makes backpropagation auditable in a spreadsheet: reads a network from an"
                 + " .xlsx template, runs one forward pass, one backward pass and one gradient"
                 + " step, and writes every intermediate beside a live formula that recomputes it.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, KeyCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
             "1:bad template or data, or the output could not be written",
-            "2:bad usage (unknown option, missing argument)"})
+            "2:bad usage (unknown option, missing argument)",
+            "3:check: at least one hand value does not match"})
 public final class Gradbook implements Runnable {
     /** Exit code for a template or file that cannot be used. */
     public static final int BAD_INPUT = 1;
     /** Exit code for a command line that cannot be understood. */
     public static final int USAGE = 2;
+    /** Exit code of check when it ran and found a hand value that does not match. */
+    public static final int MISMATCH = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,7 @@
 package gradbook.cli;
 
-import gradbook.core.GradientStep;
+import gradbook.audit.Audit;
+import gradbook.audit.AuditReport;
 import gradbook.core.Trace;
 import gradbook.workbook.OutputTarget;
 import gradbook.workbook.Template;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,6 +39,9 @@ final class RunCommand implements Callable<Integer> {
             + " workbook (default: TEMPLATE's base name with -gradbook.xlsx, in the current"
             + " folder).")
     Path output;
+
+    @Mixin
+    AuditOptions judging;
 
     @Option(names = {"-v", "--verbose"}, description = "Say what was read and written; show a"
             + " stack trace on errors.")
@@ -88,8 +93,12 @@ final class RunCommand implements Callable<Integer> {
                 err.println("read " + t.fileName() + ": " + t.network().layers()
                         + " layers, input width " + t.network().x().rows());
             }
-            Trace trace = GradientStep.take(t.network());
-            WorkbookWriter.write(t, trace, target);
+            Trace trace = judging.take(t);
+            Audit audit = judging.audit(t, trace);
+            if (verbose && !audit.quantities().isEmpty()) {
+                err.println(new AuditReport(t.fileName(), audit).summary());
+            }
+            WorkbookWriter.write(t, trace, audit, target);
             out.println("wrote " + target);
             return 0;
         } catch (TemplateException e) {

@@ -12,19 +12,33 @@ import java.util.List;
  */
 public final class GradientStep {
     private final Network net;
-    private final Trace trace = new Trace();
+    private final Convention convention;
+    private final Trace trace;
 
-    private GradientStep(Network net) {
+    private GradientStep(Network net, Convention convention) {
         this.net = net;
+        this.convention = convention;
+        this.trace = new Trace(convention);
     }
 
     /** Runs the step on a network whose shapes chain (see {@link Network#shapeProblems()}). */
     public static Trace take(Network net) {
+        return take(net, Convention.TEXTBOOK);
+    }
+
+    /**
+     * Runs the step with the backward pass of {@code convention}; the network's shapes must
+     * chain and suit the convention (see {@link Convention#problem(Network)}).
+     */
+    public static Trace take(Network net, Convention convention) {
         List<String> problems = net.shapeProblems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        GradientStep step = new GradientStep(net);
+        if (convention.problem(net) != null) {
+            throw new IllegalArgumentException(convention.problem(net));
+        }
+        GradientStep step = new GradientStep(net, convention);
         step.inputs();
         step.forward();
         step.error();
@@ -74,9 +88,16 @@ public final class GradientStep {
     // first, ∂a/∂z, ∂z/∂W, ∂z/∂b and (below the first layer) ∂z/∂a of the layer before.
     private void factors() {
         int last = net.layers() - 1;
-        add(dE_da(last), "∂E/∂a" + sub(last) + " = a" + sub(last) + " − y",
-                "how the loss changes with each output", Section.FACTORS, last,
-                Operation.DIFFERENCE, null, a(last), "y");
+        if (convention == Convention.NOTEBOOK) {
+            add(dE_da(last), "∂E/∂a" + sub(last) + " = y − a" + sub(last)
+                    + ", as the document's code takes it", "the code's sign: the formula is a"
+                    + sub(last) + " − y", Section.FACTORS, last, Operation.DIFFERENCE, null, "y",
+                    a(last));
+        } else {
+            add(dE_da(last), "∂E/∂a" + sub(last) + " = a" + sub(last) + " − y",
+                    "how the loss changes with each output", Section.FACTORS, last,
+                    Operation.DIFFERENCE, null, a(last), "y");
+        }
         for (int k = last; k >= 0; k--) {
             add(da_dz(k), "∂a" + sub(k) + "/∂z" + sub(k) + " = S(z" + sub(k) + ") ∘ (1 − S(z"
                     + sub(k) + "))", "the slope of the sigmoid at z_" + k, Section.FACTORS, k,
@@ -90,13 +111,14 @@ public final class GradientStep {
             if (k > 0) {
                 add(dz_da(k), "∂z" + sub(k) + "/∂a" + sub(k - 1) + " = W" + sub(k),
                         "how layer " + k + "'s weighted input changes with layer " + (k - 1)
-                                + "'s activation", Section.FACTORS, k, Operation.COPY, null,
+                                + "'s activation", Section.FACTORS, k, Operation.COPY, W(k),
                         W(k));
             }
         }
     }
 
-    // The chain-rule products, from the last layer back: δ_k = ∂E/∂z_k, then the gradients.
+    // The chain-rule products, from the last layer back: δ_k = ∂E/∂z_k, then the gradients,
+    // each followed by its gradient check.
     private void products() {
         int last = net.layers() - 1;
         for (int k = last; k >= 0; k--) {
@@ -104,6 +126,14 @@ public final class GradientStep {
                 add(delta(k), "δ" + sub(k) + " = ∂E/∂a" + sub(k) + " ∘ ∂a" + sub(k) + "/∂z"
                         + sub(k), "the error at layer " + k + "'s weighted input, ∂E/∂z_" + k,
                         Section.PRODUCTS, k, Operation.HADAMARD, null, dE_da(k), da_dz(k));
+            } else if (convention == Convention.NOTEBOOK) {
+                add(delta(k), "δ" + sub(k) + " = (∂z" + sub(k + 1) + "/∂a" + sub(k) + " · ∂E/∂a"
+                        + sub(k + 1) + ") ∘ ∂a" + sub(k + 1) + "/∂z" + sub(k + 1) + " ∘ ∂a"
+                        + sub(k) + "/∂z" + sub(k), "the code's δ for layer " + k + ": the slope"
+                        + " of layer " + (k + 1) + " applied after W" + sub(k + 1) + ", where the"
+                        + " chain rule applies it before", Section.PRODUCTS, k,
+                        Operation.SLIPPED_BACK_PROPAGATE, null, dz_da(k + 1), dE_da(k + 1),
+                        da_dz(k + 1), da_dz(k));
             } else {
                 add(delta(k), "δ" + sub(k) + " = (∂z" + sub(k + 1) + "/∂a" + sub(k) + " · δ"
                         + sub(k + 1) + ") ∘ ∂a" + sub(k) + "/∂z" + sub(k),
@@ -111,13 +141,42 @@ public final class GradientStep {
                         Section.PRODUCTS, k, Operation.BACK_PROPAGATE, null, dz_da(k + 1),
                         delta(k + 1), da_dz(k));
             }
-            add(dE_dW(k), "∂E/∂W" + sub(k) + " = ∂z" + sub(k) + "/∂W" + sub(k) + " · δ" + sub(k)
-                    + "ᵀ", "the gradient of the loss with respect to W_" + k, Section.PRODUCTS,
-                    k, Operation.OUTER, W(k), dz_dW(k), delta(k));
+            if (convention == Convention.NOTEBOOK) {
+                add(dE_dW(k), "∂E/∂W" + sub(k) + " = δ" + sub(k) + " · (∂z" + sub(k) + "/∂W"
+                        + sub(k) + ")ᵀ", "the code's outer product δ ⊗ " + prevSymbol(k)
+                        + ", output × input: the transpose of W_" + k + "'s layout",
+                        Section.PRODUCTS, k, Operation.OUTER_TRANSPOSED, W(k), dz_dW(k),
+                        delta(k));
+            } else {
+                add(dE_dW(k), "∂E/∂W" + sub(k) + " = ∂z" + sub(k) + "/∂W" + sub(k) + " · δ"
+                        + sub(k) + "ᵀ", "the gradient of the loss with respect to W_" + k,
+                        Section.PRODUCTS, k, Operation.OUTER, W(k), dz_dW(k), delta(k));
+            }
+            check(k, true);
             add(dE_db(k + 1), "∂E/∂b" + sub(k + 1) + " = δ" + sub(k) + " ∘ ∂z" + sub(k) + "/∂b"
                     + sub(k + 1), "the gradient of the loss with respect to b_" + (k + 1),
                     Section.PRODUCTS, k, Operation.HADAMARD, b(k + 1), delta(k), dz_db(k));
+            check(k, false);
         }
+    }
+
+    // The gradient check of W_k or b_(k+1): central differences of E, then their difference
+    // from the backprop value, so that the workbook shows both side by side.
+    private void check(int k, boolean weight) {
+        String parameter = weight ? W(k) : b(k + 1);
+        String gradient = weight ? dE_dW(k) : dE_db(k + 1);
+        String p = weight ? "W" + sub(k) : "b" + sub(k + 1);
+        GradientCheck.Result result = GradientCheck.check(net, k, weight, trace.value(prev(k)));
+        trace.addProbes(result.probes());
+        String estimate = "(E(" + p + " + h) − E(" + p + " − h)) / 2h";
+        trace.add(new Quantity("fd_" + gradient, estimate, "∂E/∂" + p + " by central"
+                + " differences with h = " + GradientCheck.H + ": " + result.coverage(),
+                Section.PRODUCTS, k, Operation.CENTRAL_DIFFERENCE, List.of(parameter, "E"),
+                parameter, result.value()));
+        add("fd_diff_" + gradient, estimate + " − ∂E/∂" + p, convention == Convention.NOTEBOOK
+                ? "the check against the code's values, which are not the gradients of E"
+                : "the check: near 0 when backprop is right", Section.PRODUCTS, k,
+                Operation.DIFFERENCE, parameter, "fd_" + gradient, gradient);
     }
 
     // η, the steps Δ = −η ∂E/∂(parameter), then the parameters after the step.
@@ -216,7 +275,7 @@ public final class GradientStep {
     }
 
     /** The index written in subscript digits, as the document's labels write it. */
-    static String sub(int k) {
+    public static String sub(int k) {
         StringBuilder s = new StringBuilder();
         for (char c : Integer.toString(k).toCharArray()) {
             s.append((char) ('₀' + (c - '0')));

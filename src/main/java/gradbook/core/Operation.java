@@ -34,6 +34,19 @@ public enum Operation {
     BACK_PROPAGATE(3),
     /** a δᵀ, the outer product that has the shape of W (input × output); operands a, δ. */
     OUTER(2),
+    /**
+     * (W · v) ∘ s ∘ s': the notebook's δ for the first layer, with the next layer's slope s
+     * applied after W instead of before; operands W, v = ∂E/∂a, s, s'.
+     */
+    SLIPPED_BACK_PROPAGATE(4),
+    /** δ aᵀ, the notebook's outer product, output × input; operands a, δ, as for OUTER. */
+    OUTER_TRANSPOSED(2),
+    /**
+     * (E(p + h) − E(p − h)) / 2h for each entry of a parameter p, from forward passes run
+     * again with the entry moved (see {@link GradientCheck}); operands p, E. It needs the
+     * whole network, not only its operands' values, so it has no {@link #apply}.
+     */
+    CENTRAL_DIFFERENCE(2),
     /** −η g, the change a gradient step makes; operands eta, g. */
     STEP(2),
     /** p + q. */
@@ -52,7 +65,8 @@ public enum Operation {
     /** Computes the value from the operands' values, in the order the operation lists them. */
     Matrix apply(List<Matrix> v) {
         if (v.size() != arity) {
-            throw new IllegalArgumentException(this + " takes " + arity + " operands, not " + v.size());
+            throw new IllegalArgumentException(this + " takes " + arity + " operands, not "
+                    + v.size());
         }
         return switch (this) {
             case INPUT -> throw new IllegalStateException("an input has no formula");
@@ -67,6 +81,11 @@ public enum Operation {
             case HADAMARD -> v.get(0).hadamard(v.get(1));
             case BACK_PROPAGATE -> v.get(0).times(v.get(1)).hadamard(v.get(2));
             case OUTER -> v.get(0).times(v.get(1).transpose());
+            case SLIPPED_BACK_PROPAGATE -> v.get(0).times(v.get(1)).hadamard(v.get(2))
+                    .hadamard(v.get(3));
+            case OUTER_TRANSPOSED -> v.get(1).times(v.get(0).transpose());
+            case CENTRAL_DIFFERENCE -> throw new IllegalStateException(
+                    "a central difference is computed from the whole network");
             case STEP -> v.get(1).scale(-v.get(0).get(0, 0));
             case SUM -> v.get(0).plus(v.get(1));
         };

@@ -12,8 +12,9 @@ import java.util.List;
  * @param layer the layer k it belongs to, or -1 where that means nothing (E, eta)
  * @param operation how it is computed from its operands
  * @param operands the names of the quantities it is computed from, in the operation's order
- * @param shapeOf the parameter whose shape it has (for gradients, steps and updated
- *     parameters, since a transposed gradient is the commonest hand error), or null
+ * @param shapeOf the parameter whose shape it has (for gradients, their checks, steps, updated
+ *     parameters and ∂z/∂a = W, since a transposed gradient is the commonest hand error), or
+ *     null
  * @param value the value computed in Java
  */
 public record Quantity(
@@ -33,5 +34,15 @@ public record Quantity(
 
     public boolean isInput() {
         return operation == Operation.INPUT;
+    }
+
+    /**
+     * True when the quantity is laid out as a matrix: it has a weight matrix's shape, or more
+     * than one row and column. Anything else is a vector or a number, whose entries may be
+     * written as a row or a column alike.
+     */
+    public boolean isMatrix() {
+        return (shapeOf != null && shapeOf.startsWith("W_"))
+                || (value.rows() > 1 && value.cols() > 1);
     }
 }

@@ -13,6 +13,22 @@ import java.util.NoSuchElementException;
  */
 public final class Trace {
     private final Map<String, Quantity> byName = new LinkedHashMap<>();
+    private final Convention convention;
+    private final List<GradientCheck.Probe> probes = new ArrayList<>();
+
+    Trace(Convention convention) {
+        this.convention = convention;
+    }
+
+    /** The backward pass this trace follows. */
+    public Convention convention() {
+        return convention;
+    }
+
+    /** The forward passes behind the central differences fd_…, in the order of those. */
+    public List<GradientCheck.Probe> probes() {
+        return Collections.unmodifiableList(probes);
+    }
 
     /** The quantities in the document's order. */
     public List<Quantity> quantities() {
@@ -38,6 +54,10 @@ public final class Trace {
     /** The loss E. */
     public double E() {
         return value("E").get(0, 0);
+    }
+
+    void addProbes(List<GradientCheck.Probe> more) {
+        probes.addAll(more);
     }
 
     void add(Quantity q) {

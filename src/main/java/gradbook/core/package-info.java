@@ -33,9 +33,20 @@
  *   <dt>dE_dW_k</dt><dd>∂E/∂W_k = a_(k−1) δ_kᵀ, the shape of W_k [Derivatives].</dd>
  *   <dt>dE_db_(k+1)</dt><dd>∂E/∂b_(k+1) = δ_k ∘ 1, equal to δ_k in value but a quantity of its
  *       own, as in the document [Derivatives].</dd>
+ *   <dt>fd_dE_dW_k, fd_dE_db_(k+1)</dt><dd>the gradient check: (E(p + h) − E(p − h)) / 2h for
+ *       each entry p of W_k or b_(k+1), h = 1e-5, the parameter's shape; every entry up to 300
+ *       parameters, a seeded sample above, NaN (blank) where not checked (see
+ *       {@link gradbook.core.GradientCheck}) [Derivatives, Gradient Check].</dd>
+ *   <dt>fd_diff_dE_dW_k, fd_diff_dE_db_(k+1)</dt><dd>fd_… minus the backprop value: near 1e-10
+ *       when backprop is right [Derivatives].</dd>
  *   <dt>step_W_k, step_b_(k+1)</dt><dd>Δ = −η ∂E/∂(parameter), the change the step makes
  *       [Weight Updates].</dd>
  *   <dt>W_k_new, b_(k+1)_new</dt><dd>the parameters after the step [Weight Updates].</dd>
  * </dl>
+ *
+ * <p>Under {@link gradbook.core.Convention#NOTEBOOK} the same names hold the document's code's
+ * values: dE_da_1 = y − a_1, delta_0 = (W_1 · dE_da_1) ∘ da_1_dz_1 ∘ da_0_dz_0, and
+ * dE_dW_k = delta_k a_(k−1)ᵀ, output × input; they are not the gradients of E. A person's own
+ * value of any computed quantity is the template name hand_&lt;name&gt; [Audit].
  */
 package gradbook.core;

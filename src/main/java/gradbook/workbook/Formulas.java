@@ -15,10 +15,13 @@ import java.util.StringJoiner;
 final class Formulas {
     private final Map<String, Placement> placements;
     private final Map<String, InputArea> inputs;
+    private final GradientCheckSheet check;
 
-    Formulas(Map<String, Placement> placements, Map<String, InputArea> inputs) {
+    Formulas(Map<String, Placement> placements, Map<String, InputArea> inputs,
+            GradientCheckSheet check) {
         this.placements = placements;
         this.inputs = inputs;
+        this.check = check;
     }
 
     /** The formula, without its leading '=', for entry (i, j) of {@code q}. */
@@ -44,6 +47,9 @@ final class Formulas {
             case HADAMARD -> ref(q, 0, host, i, j) + "*" + ref(q, 1, host, i, j);
             case BACK_PROPAGATE -> backPropagate(q, host, i);
             case OUTER -> ref(q, 0, host, i, 0) + "*" + ref(q, 1, host, j, 0);
+            case SLIPPED_BACK_PROPAGATE -> backPropagate(q, host, i) + "*" + ref(q, 3, host, i, 0);
+            case OUTER_TRANSPOSED -> ref(q, 1, host, i, 0) + "*" + ref(q, 0, host, j, 0);
+            case CENTRAL_DIFFERENCE -> check.estimate(host, q.operands().get(0), i, j);
             case STEP -> "-" + ref(q, 0, host, 0, 0) + "*" + ref(q, 1, host, i, j);
             case SUM -> ref(q, 0, host, i, j) + "+" + ref(q, 1, host, i, j);
         };
@@ -59,7 +65,7 @@ final class Formulas {
     }
 
     // Both branches are the sigmoid; each exponent is ≤ 0, so EXP never overflows.
-    private static String sigmoid(String z) {
+    static String sigmoid(String z) {
         return "IF(" + z + ">=0,1/(1+EXP(-" + z + ")),EXP(" + z + ")/(1+EXP(" + z + ")))";
     }
 

@@ -108,9 +108,10 @@ public final class OutputTarget {
 
     /**
      * Writes {@code workbook} to a temporary file beside {@code out}, encrypted with
-     * {@code password} when it is not null, then moves it into place.
+     * {@code password} when it is not null, then moves it into place. {@code source} names the
+     * file the workbook was read from, for the messages that blame it.
      */
-    public static void save(XSSFWorkbook workbook, Path out, String password)
+    public static void save(XSSFWorkbook workbook, Path out, String password, String source)
             throws OutputException {
         Path target = out.toAbsolutePath();
         Path temp;
@@ -133,8 +134,8 @@ public final class OutputTarget {
                     : PackageCheck.problem(workbook.getPackage());
             if (broken != null) {
                 throw new OutputException(out + ": not written, since the workbook would not"
-                        + " open (" + broken + "); the template is probably damaged: open it in"
-                        + " your spreadsheet program and save it again");
+                        + " open (" + broken + "); the template " + source + " is probably"
+                        + " damaged: open it in your spreadsheet program and save it again");
             }
             permissions(temp, target);
             try {
@@ -148,8 +149,8 @@ public final class OutputTarget {
         } catch (RuntimeException e) {
             // POI fails here on parts of a damaged template that it read without complaint.
             throw new OutputException(out + ": cannot be written, since POI cannot save what"
-                    + " it read from the template (" + e.getMessage() + "); open the template"
-                    + " in your spreadsheet program and save it again", e);
+                    + " it read from the template " + source + " (" + e.getMessage() + "); open"
+                    + " the template in your spreadsheet program and save it again", e);
         } finally {
             try {
                 Files.deleteIfExists(temp);

@@ -42,7 +42,7 @@ record SheetPlan(String name, String title, List<Quantity> quantities) {
         for (int k = 0; k < L; k++) {
             names.add(layerName(k));
         }
-        names.addAll(List.of(ERROR, DERIVATIVES, UPDATES));
+        names.addAll(List.of(ERROR, DERIVATIVES, UPDATES, GradientCheckSheet.NAME));
         return names;
     }
 

@@ -1,9 +1,13 @@
 package gradbook.workbook;
 
 import gradbook.core.Matrix;
+import gradbook.core.GradientStep;
 import gradbook.core.Network;
+import gradbook.core.Quantity;
+import gradbook.core.Trace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Name;
@@ -14,17 +18,30 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes a template for a network: one labelled sheet with the parameters, each under its
- * workbook-scoped defined name, vectors as rows as the document's code writes them.
+ * workbook-scoped defined name, vectors as rows as the document's code writes them, and
+ * optionally a second sheet of hand values, each under hand_&lt;name&gt;.
  */
 public final class TemplateWriter {
     /** The sheet the parameters are written on. */
     public static final String SHEET = "Parameters";
+    /** The sheet the hand values are written on. */
+    public static final String HAND_SHEET = "Hand Values";
 
     private TemplateWriter() {
     }
 
     /** Writes {@code network} as a template to {@code out}; {@code title} heads the sheet. */
     public static void write(Network network, String title, Path out) throws IOException {
+        write(network, title, Map.of(), out);
+    }
+
+    /**
+     * As {@link #write(Network, String, Path)}, with a Hand Values sheet holding {@code hand},
+     * a value per quantity name in the quantity's shape (vectors written as rows); a NaN entry
+     * is left empty, for a person to fill in.
+     */
+    public static void write(Network network, String title, Map<String, Matrix> hand, Path out)
+            throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
             XSSFSheet sheet = workbook.createSheet(SHEET);
@@ -43,24 +60,62 @@ public final class TemplateWriter {
                         network.b().get(k).transpose(), row);
             }
             put(workbook, styles, "eta", "eta (η)", Matrix.filled(1, 1, network.eta()), row);
+            WorkbookWriter.printOnePageWide(sheet);
+            if (!hand.isEmpty()) {
+                writeHandValues(workbook, styles, GradientStep.take(network), hand);
+            }
             WorkbookWriter.save(workbook, out);
+        }
+    }
+
+    // Laid out for a person: the quantity's symbol, the cells to fill, then its defined name
+    // and meaning.
+    private static void writeHandValues(XSSFWorkbook workbook, Styles styles, Trace trace,
+            Map<String, Matrix> hand) {
+        XSSFSheet sheet = workbook.createSheet(HAND_SHEET);
+        sheet.setColumnWidth(0, 16 * 256);
+        WorkbookWriter.printOnePageWide(sheet);
+        label(sheet, 0, "Your values", styles.title);
+        label(sheet, 1, "Type your own value of any quantity gradbook computes beside its"
+                + " symbol; leave a cell empty if you have no value for it. gradbook run adds an"
+                + " Audit sheet, gradbook check grades them.", styles.note);
+        label(sheet, 2, "Each group of cells is the defined name hand_ and the quantity's name;"
+                + " vectors are rows, a matrix has the shape of its parameter (input × output).",
+                styles.note);
+        int row = 4;
+        for (Map.Entry<String, Matrix> e : hand.entrySet()) {
+            Quantity q = trace.get(e.getKey());
+            Matrix value = q.isMatrix() ? e.getValue() : e.getValue().transpose();
+            Row line = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
+            Cell note = line.createCell(value.cols() + 2);
+            note.setCellValue("hand_" + q.name() + ": " + q.meaning());
+            note.setCellStyle(styles.note);
+            row = put(workbook, styles, HAND_SHEET, "hand_" + q.name(),
+                    q.notation().split(" = ")[0], value, row);
         }
     }
 
     private static int put(XSSFWorkbook workbook, Styles styles, String name, String label,
             Matrix value, int row) {
-        XSSFSheet sheet = workbook.getSheet(SHEET);
+        return put(workbook, styles, SHEET, name, label, value, row);
+    }
+
+    private static int put(XSSFWorkbook workbook, Styles styles, String sheetName, String name,
+            String label, Matrix value, int row) {
+        XSSFSheet sheet = workbook.getSheet(sheetName);
         label(sheet, row, label, styles.label);
         for (int i = 0; i < value.rows(); i++) {
             Row r = sheet.getRow(row + i) == null ? sheet.createRow(row + i) : sheet.getRow(row + i);
             for (int j = 0; j < value.cols(); j++) {
                 Cell cell = r.createCell(1 + j);
-                cell.setCellValue(value.get(i, j));
+                if (!Double.isNaN(value.get(i, j))) {
+                    cell.setCellValue(value.get(i, j));
+                }
             }
         }
         Name n = workbook.createName();
         n.setNameName(name);
-        n.setRefersToFormula(References.sheetPrefix(SHEET)
+        n.setRefersToFormula(References.sheetPrefix(sheetName)
                 + new CellRangeAddress(row, row + value.rows() - 1, 1, value.cols())
                         .formatAsString(null, true));
         return row + value.rows() + 1;

@@ -1,5 +1,7 @@
 package gradbook.workbook;
 
+import gradbook.audit.Audit;
+import gradbook.core.Convention;
 import gradbook.core.Quantity;
 import gradbook.core.Section;
 import gradbook.core.Sigmoid;
@@ -53,14 +55,54 @@ public final class WorkbookWriter {
      */
     public static void write(Template template, Trace trace, Path out)
             throws TemplateException, IOException {
+        write(template, trace, null, out);
+    }
+
+    /**
+     * As {@link #write(Template, Trace, Path)}, with an Audit sheet when {@code audit} has hand
+     * values to show.
+     */
+    public static void write(Template template, Trace trace, Audit audit, Path out)
+            throws TemplateException, IOException {
         FiniteCheck.check(template, trace);
         WorkbookWriter writer = new WorkbookWriter(template, trace);
         writer.checkCollisions();
         Regeneration.Snapshot before = Regeneration.Snapshot.of(template.workbook());
         writer.addSheets();
+        if (audit != null && !audit.quantities().isEmpty()) {
+            AuditSheet.write(writer.workbook, writer.styles, audit, template.fileName());
+        }
         Regeneration.record(template.workbook(), before);
         DocumentProperties.set(template.workbook(), template);
-        OutputTarget.save(template.workbook(), out, template.password());
+        OutputTarget.save(template.workbook(), out, template.password(), template.fileName());
+    }
+
+    /**
+     * Where {@link #write} puts each computed quantity's Java values, entry by entry, by name,
+     * e.g. {@code 'First Layer'!B5}; nothing is written.
+     */
+    public static Map<String, List<List<String>>> valueCells(Template template, Trace trace) {
+        WorkbookWriter writer = new WorkbookWriter(template, trace);
+        for (SheetPlan plan : SheetPlan.of(trace)) {
+            writer.place(plan);
+        }
+        Map<String, List<List<String>>> cells = new HashMap<>();
+        for (Quantity q : trace.quantities()) {
+            Placement p = writer.placements.get(q.name());
+            if (q.isInput() || p == null) {
+                continue;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (int i = 0; i < p.rows(); i++) {
+                List<String> row = new ArrayList<>();
+                for (int j = 0; j < p.cols(); j++) {
+                    row.add(References.from("", p.java(i, j)));
+                }
+                rows.add(row);
+            }
+            cells.put(q.name(), rows);
+        }
+        return cells;
     }
 
     // A template that already uses a sheet or name gradbook generates would be overwritten.
@@ -91,7 +133,8 @@ public final class WorkbookWriter {
         for (SheetPlan plan : plans) {
             place(plan);
         }
-        Formulas formulas = new Formulas(placements, template.inputs());
+        GradientCheckSheet check = new GradientCheckSheet(trace, template.network(), placements);
+        Formulas formulas = new Formulas(placements, template.inputs(), check);
         boolean first = true;
         for (SheetPlan plan : plans) {
             XSSFSheet sheet = workbook.createSheet(plan.name());
@@ -113,6 +156,7 @@ public final class WorkbookWriter {
             PrintLayout.apply(sheet, activation ? FIRST_BLOCK_ROW + 2 : 1, activation,
                     blockColumns(plan));
         }
+        check.write(workbook.createSheet(GradientCheckSheet.NAME), styles);
         for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
             workbook.getSheetAt(s).setSelected(s == workbook.getActiveSheetIndex());
         }
@@ -129,6 +173,13 @@ public final class WorkbookWriter {
         for (int c = 1; c <= columns; c++) {
             sheet.setColumnWidth(c, 13 * 256);
         }
+    }
+
+    /** For the sheets PrintLayout does not lay out: as wide as one page, as long as it takes. */
+    static void printOnePageWide(XSSFSheet sheet) {
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
     // Lays the blocks out top to bottom. Columns are shared by every block of a sheet: the Java
@@ -180,6 +231,9 @@ public final class WorkbookWriter {
         for (int i = 0; i < p.rows(); i++) {
             for (int j = 0; j < p.cols(); j++) {
                 double v = q.value().get(i, j);
+                if (Double.isNaN(v)) {
+                    continue; // not computed: an entry the gradient check did not sample
+                }
                 number(sheet, p.java(i, j), v, styles.number(v));
                 formula(sheet, p.twin(i, j), formulas.twin(q, i, j), v, styles.number(v));
                 formula(sheet, p.difference(i, j), ref(p.twin(i, j)) + "-" + ref(p.java(i, j)),
@@ -215,13 +269,22 @@ public final class WorkbookWriter {
     private List<String> conventions() {
         return List.of(
                 "Made by gradbook " + Version.get() + " from " + template.fileName()
-                        + ", with the textbook convention: the document's formulas.",
+                        + ", with the " + conventionLine(),
                 "Loss: " + trace.get("E").notation() + ". The document's Err is the same sum"
                         + " without the ½; its derivatives are those of E.",
                 "Every gradient is taken at the parameters before the step.",
                 "Update rule: each parameter P becomes P − η ∂E/∂P, with η = eta.",
                 "Each quantity shows its value computed in Java, a live formula that recomputes"
                         + " it from the template's cells, and their difference.");
+    }
+
+    private String conventionLine() {
+        return trace.convention() == Convention.NOTEBOOK
+                ? "notebook convention: the document's code (∂E/∂a = y − a, the slope of the"
+                        + " next layer applied after W in δ, ∂E/∂W as δ aᵀ). Its ∂E/∂…, steps and"
+                        + " updated parameters are NOT the gradients of E; fd_diff_… shows by how"
+                        + " much."
+                : "textbook convention: the document's formulas.";
     }
 
     private void writeConventions(XSSFSheet sheet) {
@@ -274,7 +337,7 @@ public final class WorkbookWriter {
         return row.createCell(c);
     }
 
-    private static void text(XSSFSheet sheet, int r, int c, String value, CellStyle style) {
+    static void text(XSSFSheet sheet, int r, int c, String value, CellStyle style) {
         Cell cell = cell(sheet, r, c);
         cell.setCellValue(value);
         if (style != null) {
@@ -282,14 +345,14 @@ public final class WorkbookWriter {
         }
     }
 
-    private static void number(XSSFSheet sheet, CellReference at, double value, CellStyle style) {
+    static void number(XSSFSheet sheet, CellReference at, double value, CellStyle style) {
         Cell cell = cell(sheet, at.getRow(), at.getCol());
         cell.setCellValue(value);
         cell.setCellStyle(style);
     }
 
     // The cached value lets programs that do not recalculate on load still show the number.
-    private static void formula(XSSFSheet sheet, CellReference at, String formula, double cached,
+    static void formula(XSSFSheet sheet, CellReference at, String formula, double cached,
             CellStyle style) {
         Cell cell = cell(sheet, at.getRow(), at.getCol());
         cell.setCellFormula(formula);
@@ -299,6 +362,6 @@ public final class WorkbookWriter {
 
     /** Writes to a temporary file beside {@code out}, then moves it into place. */
     static void save(XSSFWorkbook workbook, Path out) throws IOException {
-        OutputTarget.save(workbook, out, null);
+        OutputTarget.save(workbook, out, null, String.valueOf(out.getFileName()));
     }
 }

@@ -21,10 +21,18 @@ final class Cli {
     private Cli() {
     }
 
+    /** The repository's example template, which carries the document's printed values. */
+    static final Path EXAMPLE = Path.of("templates", "worked-example.xlsx");
+
     /** What one run printed and returned. */
     record Result(int exit, String out, String err) {
         List<String> errLines() {
             return err.lines().toList();
+        }
+
+        /** How many lines of standard output contain {@code text}. */
+        long outLines(String text) {
+            return out.lines().filter(l -> l.contains(text)).count();
         }
 
         @Override

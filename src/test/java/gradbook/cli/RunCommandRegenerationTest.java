@@ -68,7 +68,7 @@ class RunCommandRegenerationTest {
         // then
         assertEquals(0, r1.exit(), r1.toString());
         assertEquals(0, r2.exit(), r2.toString());
-        assertTrue(r2.err().contains("replacing its 7 generated sheets and 28 generated names"),
+        assertTrue(r2.err().contains("replacing its 8 generated sheets and 36 generated names"),
                 r2.toString());
         try (XSSFWorkbook wb = Fixtures.open(template)) {
             assertEquals(sheetsAfter("Parameters"), sheets(wb));

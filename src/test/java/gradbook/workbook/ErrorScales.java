@@ -1,5 +1,6 @@
 package gradbook.workbook;
 
+import gradbook.core.GradientCheck;
 import gradbook.core.Matrix;
 import gradbook.core.Quantity;
 import gradbook.core.Trace;
@@ -76,7 +77,21 @@ final class ErrorScales {
                 yield value + t * Math.abs(v.get(2).get(i, 0))
                         + Math.abs(carried) * s.get(2).get(i, 0);
             }
+            case SLIPPED_BACK_PROPAGATE -> {
+                double carried = 0;
+                double t = 0;
+                for (int c = 0; c < v.get(0).cols(); c++) {
+                    carried += v.get(0).get(i, c) * v.get(1).get(c, 0);
+                    t += product(v, s, 0, i, c, 1, c, 0);
+                }
+                double slopes = v.get(2).get(i, 0) * v.get(3).get(i, 0);
+                yield value + t * Math.abs(slopes)
+                        + Math.abs(carried) * product(v, s, 2, i, 0, 3, i, 0);
+            }
             case OUTER -> value + product(v, s, 0, i, 0, 1, j, 0);
+            case OUTER_TRANSPOSED -> value + product(v, s, 0, j, 0, 1, i, 0);
+            // Both losses carry E's rounding; their difference is divided by 2h.
+            case CENTRAL_DIFFERENCE -> value + s.get(1).get(0, 0) / GradientCheck.H;
             case STEP -> value + product(v, s, 0, 0, 0, 1, i, j);
         };
     }

@@ -1,5 +1,8 @@
 package gradbook.workbook;
 
+import gradbook.audit.Audit;
+import gradbook.audit.Tolerance;
+import gradbook.core.Convention;
 import gradbook.core.GradientStep;
 import gradbook.core.Network;
 import gradbook.core.Networks;
@@ -22,8 +25,17 @@ record Generated(String name, Path file, Trace trace, int layers) {
         Template t = TemplateReader.read(template);
         Trace trace = GradientStep.take(t.network());
         Path out = folder.resolve(name + ".xlsx");
-        WorkbookWriter.write(t, trace, out);
+        WorkbookWriter.write(t, trace, audit(t, trace), out);
         return new Generated(name, out, trace, t.network().layers());
+    }
+
+    // The template's hand values judged as gradbook run judges them, so that the workbook has
+    // its Audit sheet when the template has hand values.
+    private static Audit audit(Template t, Trace trace) throws TemplateException {
+        Trace notebook = Convention.NOTEBOOK.problem(t.network()) == null
+                ? GradientStep.take(t.network(), Convention.NOTEBOOK) : null;
+        return Audit.judge(trace, notebook, HandValueReader.read(t, trace),
+                Tolerance.standard());
     }
 
     /** Writes a template for {@code network}, then runs gradbook on it. */

@@ -74,6 +74,8 @@ class PdfRenderingTest {
         headings.put("Error", "Error");
         headings.put("Derivatives", "Derivatives");
         headings.put("Weight Updates", "Weight Updates");
+        headings.put("Gradient Check", "Gradient Check");
+        headings.put("Audit", "Audit of the hand values");
 
         for (Map.Entry<String, String> sheet : headings.entrySet()) {
             // when

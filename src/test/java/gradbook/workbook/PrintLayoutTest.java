@@ -124,6 +124,9 @@ class PrintLayoutTest {
         // when
         try (XSSFWorkbook wb = RoundTripCheck.open(g.file())) {
             for (String name : g.sheets()) {
+                if (name.equals(GradientCheckSheet.NAME)) {
+                    continue; // two columns per checked entry: see the test below
+                }
                 XSSFSheet sheet = wb.getSheet(name);
 
                 // then
@@ -134,6 +137,27 @@ class PrintLayoutTest {
                 assertTrue(sheet.getFooter().getCenter().contains("&P"),
                         name + ": the footer gives the page");
             }
+        }
+    }
+
+    @Test
+    void prints_the_gradient_check_a_few_entries_per_page_beside_its_row_labels()
+            throws Exception {
+        // given: the example checks 12 entries, in 24 columns after the labels
+        Generated g = Generated.fromTemplate(EXAMPLE, FOLDER, "gradient-check");
+
+        // when
+        try (XSSFWorkbook wb = RoundTripCheck.open(g.file())) {
+            XSSFSheet sheet = wb.getSheet(GradientCheckSheet.NAME);
+
+            // then
+            int perPage = 2 * GradientCheckSheet.PROBES_PER_PAGE;
+            assertEquals(3, sheet.getPrintSetup().getFitWidth(), "pages wide");
+            assertArrayEquals(new int[] {perPage, 2 * perPage}, sheet.getColumnBreaks(),
+                    "a break after every " + perPage + " columns of passes");
+            assertEquals(CellRangeAddress.valueOf("A:A"), sheet.getRepeatingColumns(),
+                    "the row labels repeat on each page");
+            assertTrue(sheet.getPrintSetup().getLandscape(), "landscape");
         }
     }
 

@@ -38,12 +38,19 @@ final class RoundTripCheck {
     private RoundTripCheck() {
     }
 
-    /** A Java value and its twin, as a program recalculated it. */
+    /**
+     * A Java value and its twin, as a program recalculated it, judged relative to {@code scale}:
+     * the size of the value, or of the numbers it is computed from where those cancel.
+     */
     record Pair(String sheet, CellReference java, CellReference twin, double javaValue,
-            double twinValue, boolean twinIsFormula) {
+            double twinValue, boolean twinIsFormula, double scale) {
+
+        Pair withScale(double larger) {
+            return new Pair(sheet, java, twin, javaValue, twinValue, twinIsFormula, larger);
+        }
 
         double tolerance() {
-            return RELATIVE * Math.abs(javaValue);
+            return RELATIVE * scale;
         }
 
         boolean agrees() {
@@ -124,7 +131,8 @@ final class RoundTripCheck {
                         && twin.getCachedFormulaResultType() == CellType.NUMERIC;
                 pairs.add(new Pair(sheet.getSheetName(), new CellReference(java),
                         new CellReference(r, c + offset), java.getNumericCellValue(),
-                        formula ? twin.getNumericCellValue() : Double.NaN, formula));
+                        formula ? twin.getNumericCellValue() : Double.NaN, formula,
+                        Math.abs(java.getNumericCellValue())));
             }
         }
     }
@@ -294,13 +302,44 @@ final class RoundTripCheck {
             throws IOException {
         List<Pair> pairs;
         try (XSSFWorkbook wb = open(recalculated)) {
-            pairs = pairs(wb, g.sheets());
+            Map<String, Double> scales = estimateScales(wb, g);
+            pairs = pairs(wb, g.sheets()).stream().map(p -> {
+                Double scale = scales.get(key(p.java()));
+                return scale == null ? p : p.withScale(scale);
+            }).toList();
         }
         if (pairs.size() != g.javaValues()) {
             throw new AssertionError(g + " recalculated by " + program + ": expected "
                     + g.javaValues() + " Java values beside a twin but found " + pairs.size());
         }
         assertNone(g + " recalculated by " + program, mismatches(pairs));
+    }
+
+    // A central difference fd_… divides a difference of two losses by 2h, so it carries E's
+    // rounding magnified by 1/h, and so does fd_diff_… computed from it: these are judged
+    // against the error scale of the numbers they come from (see ErrorScales), by Java cell.
+    private static Map<String, Double> estimateScales(Workbook wb, Generated g) {
+        ErrorScales scales = new ErrorScales(g.trace());
+        Map<String, Double> byCell = new java.util.HashMap<>();
+        for (var q : g.trace().quantities()) {
+            Name name = wb.getName(q.name());
+            if (!q.name().startsWith("fd_") || name == null) {
+                continue;
+            }
+            CellReference first = new AreaReference(name.getRefersToFormula(),
+                    SpreadsheetVersion.EXCEL2007).getFirstCell();
+            for (int i = 0; i < q.value().rows(); i++) {
+                for (int j = 0; j < q.value().cols(); j++) {
+                    byCell.put(key(new CellReference(first.getSheetName(), first.getRow() + i,
+                            first.getCol() + j, false, false)), scales.of(q.name(), i, j));
+                }
+            }
+        }
+        return byCell;
+    }
+
+    private static String key(CellReference cell) {
+        return cell.getSheetName() + "!" + cell.getRow() + "," + cell.getCol();
     }
 
     /** Fails if any cell of the recalculated workbook holds an error. */

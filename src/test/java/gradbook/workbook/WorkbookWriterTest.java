@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import gradbook.core.GradientCheck;
 import gradbook.core.GradientStep;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
@@ -205,6 +206,11 @@ class WorkbookWriterTest {
                                 && Math.abs(difference) > tolerance;
                     }
                 }
+                if (q.name().startsWith("fd_diff_")) {
+                    // Near 0 at any weights when backprop is right: it follows the edit
+                    // (checked above) without moving.
+                    continue;
+                }
                 assertEquals(downstream.contains(q.name()), moved, name + ", " + q.name()
                         + (downstream.contains(q.name()) ? " is" : " is not")
                         + " downstream of W_0, so its twins should"
@@ -350,6 +356,8 @@ class WorkbookWriterTest {
                 checked.add(where(row.getCell(3)));
                 checked.add(where(row.getCell(4)));
             }
+            checked.addAll(assertPassesStored(output.getSheet(GradientCheckSheet.NAME),
+                    run.trace(), name));
             for (int s = output.getSheetIndex(SheetPlan.NETWORK); s < output.getNumberOfSheets();
                     s++) {
                 for (Row row : output.getSheetAt(s)) {
@@ -361,6 +369,38 @@ class WorkbookWriterTest {
                 }
             }
         }
+    }
+
+    // Probe n's passes stand in columns 1 + 2n (+h) and 2 + 2n (−h): E(p ± h) first, then z and
+    // a of each layer from the moved one on, top to bottom. Returns the cells it checked.
+    private static Set<String> assertPassesStored(XSSFSheet sheet, Trace trace, String name) {
+        Set<String> checked = new HashSet<>();
+        List<GradientCheck.Probe> probes = trace.probes();
+        for (int n = 0; n < probes.size(); n++) {
+            GradientCheck.Probe p = probes.get(n);
+            for (GradientCheck.Pass pass : List.of(p.plus(), p.minus())) {
+                int col = 1 + 2 * n + (pass == p.plus() ? 0 : 1);
+                List<Double> expected = new ArrayList<>(List.of(pass.E()));
+                for (int m = 0; m < pass.z().size(); m++) {
+                    for (Matrix layer : List.of(pass.z().get(m), pass.a().get(m))) {
+                        for (int u = 0; u < layer.rows(); u++) {
+                            expected.add(layer.get(u, 0));
+                        }
+                    }
+                }
+                List<Double> stored = new ArrayList<>();
+                for (Row row : sheet) {
+                    Cell cell = row.getCell(col);
+                    if (cell != null && cell.getCellType() == CellType.FORMULA) {
+                        stored.add(cell.getNumericCellValue());
+                        checked.add(where(cell));
+                    }
+                }
+                assertEquals(expected, stored, name + ", " + p.symbol() + ", the stored values"
+                        + " of the pass in column " + col);
+            }
+        }
+        return checked;
     }
 
     @Test
@@ -582,6 +622,10 @@ class WorkbookWriterTest {
             names.put("delta_" + k, column);
             names.put("dE_dW_" + k, weights);
             names.put("dE_db_" + (k + 1), column);
+            names.put("fd_dE_dW_" + k, weights);
+            names.put("fd_dE_db_" + (k + 1), column);
+            names.put("fd_diff_dE_dW_" + k, weights);
+            names.put("fd_diff_dE_db_" + (k + 1), column);
             names.put("step_W_" + k, weights);
             names.put("step_b_" + (k + 1), column);
             names.put("W_" + k + "_new", weights);
@@ -608,6 +652,7 @@ class WorkbookWriterTest {
         titles.put("Error", "Error");
         titles.put("Derivatives", "Derivatives");
         titles.put("Weight Updates", "Weight Updates");
+        titles.put("Gradient Check", "Gradient Check");
         return titles;
     }
 

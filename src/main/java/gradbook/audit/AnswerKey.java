@@ -1,0 +1,134 @@
+package gradbook.audit;
+
+import com.google.gson.stream.JsonWriter;
+import gradbook.core.Matrix;
+import gradbook.core.Quantity;
+import gradbook.core.Trace;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An answer key: every value gradbook computes for a template, entry by entry, with the
+ * tolerance a grader applies, the cell where the template asks for it (its hand_ name) and the
+ * cell where the generated workbook shows it. Documented in the README; fields may be added,
+ * never renamed or removed.
+ */
+public final class AnswerKey {
+    /** The CSV columns, in order. */
+    public static final List<String> CSV_COLUMNS = List.of("name", "row", "col", "expected",
+            "tolerance", "six_digits", "hand_cell", "output_cell");
+
+    private final String template;
+    private final Trace trace;
+    private final Tolerance tolerance;
+    private final Map<String, String> handCells = new HashMap<>();
+    private final Map<String, List<List<String>>> outputCells;
+
+    /**
+     * @param hands the template's hand values, for where each entry is asked for
+     * @param outputCells by quantity name, the cell of each entry in the generated workbook
+     */
+    public AnswerKey(String template, Trace trace, Tolerance tolerance, List<HandValue> hands,
+            Map<String, List<List<String>>> outputCells) {
+        this.template = template;
+        this.trace = trace;
+        this.tolerance = tolerance;
+        this.outputCells = outputCells;
+        for (HandValue h : hands) {
+            Layout layout = Layout.of(trace.get(h.name()), h.rows(), h.cols());
+            for (int r = 0; r < h.rows(); r++) {
+                for (int c = 0; c < h.cols(); c++) {
+                    handCells.put(key(h.name(), layout.row(r, c), layout.col(r, c)),
+                            h.cells().get(r).get(c).cell());
+                }
+            }
+        }
+    }
+
+    /** The widest gap from {@code expected} that still matches, apart from the rounding rule. */
+    public double allowance(double expected) {
+        return Math.max(tolerance.relative() * Math.abs(expected), Tolerance.ABSOLUTE);
+    }
+
+    public String json() {
+        StringWriter text = new StringWriter();
+        try (JsonWriter json = new JsonWriter(text)) {
+            json.setIndent("  ");
+            json.beginObject();
+            json.name("format").value("gradbook-key");
+            json.name("version").value(1);
+            json.name("template").value(template);
+            json.name("convention").value(trace.convention().word());
+            Json.tolerance(json, tolerance);
+            json.name("entries").beginArray();
+            for (Quantity q : keyed()) {
+                Matrix v = q.value();
+                for (int i = 0; i < v.rows(); i++) {
+                    for (int j = 0; j < v.cols(); j++) {
+                        if (Double.isNaN(v.get(i, j))) {
+                            continue;
+                        }
+                        json.beginObject();
+                        json.name("name").value(q.name());
+                        json.name("row").value(i + 1);
+                        json.name("col").value(j + 1);
+                        json.name("expected").value(v.get(i, j));
+                        json.name("tolerance").value(allowance(v.get(i, j)));
+                        json.name("six_digits").value(SixDigits.format(v.get(i, j)));
+                        json.name("hand_cell").value(handCells.get(key(q.name(), i, j)));
+                        json.name("output_cell").value(outputCell(q.name(), i, j));
+                        json.endObject();
+                    }
+                }
+            }
+            json.endArray();
+            json.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text + System.lineSeparator();
+    }
+
+    public String csv() {
+        StringBuilder out = new StringBuilder();
+        Csv.line(out, CSV_COLUMNS);
+        for (Quantity q : keyed()) {
+            Matrix v = q.value();
+            for (int i = 0; i < v.rows(); i++) {
+                for (int j = 0; j < v.cols(); j++) {
+                    double e = v.get(i, j);
+                    if (Double.isNaN(e)) {
+                        continue;
+                    }
+                    Csv.line(out, List.of(q.name(), Integer.toString(i + 1),
+                            Integer.toString(j + 1), Csv.number(e), Csv.number(allowance(e)),
+                            SixDigits.format(e), orEmpty(handCells.get(key(q.name(), i, j))),
+                            orEmpty(outputCell(q.name(), i, j))));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    // Every computed quantity; the inputs are the template's own cells.
+    private List<Quantity> keyed() {
+        return trace.quantities().stream().filter(q -> !q.isInput()).toList();
+    }
+
+    private String outputCell(String name, int i, int j) {
+        List<List<String>> cells = outputCells.get(name);
+        return cells == null ? null : cells.get(i).get(j);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String key(String name, int i, int j) {
+        return name + "[" + i + "][" + j + "]";
+    }
+}

@@ -1,0 +1,107 @@
+package gradbook.cli;
+
+import gradbook.audit.AnswerKey;
+import gradbook.audit.HandValue;
+import gradbook.core.Trace;
+import gradbook.workbook.HandValueReader;
+import gradbook.workbook.Template;
+import gradbook.workbook.TemplateException;
+import gradbook.workbook.TemplateReader;
+import gradbook.workbook.WorkbookWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gradbook key}: the answer key of a template. */
+@Command(name = "key",
+        mixinStandardHelpOptions = true,
+        description = "Writes the answer key of a template: every value gradbook computes, entry"
+                + " by entry, with the tolerance a grader applies, the cell where the template"
+                + " asks for it (its hand_ name) and the cell where gradbook run shows it.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "1:bad template or data, or the key could not be written",
+            "2:bad usage"})
+final class KeyCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "TEMPLATE", description = "The .xlsx template; it is only read.")
+    Path template;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the key to OUT"
+            + " instead of standard output.")
+    Path output;
+
+    @Mixin
+    AuditOptions judging;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json (default) or csv (see the README for the fields).")
+    String format;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show a stack trace on errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Formats.check(spec, format, "json", "csv");
+        PrintWriter err = spec.commandLine().getErr();
+        if (output != null && output.toAbsolutePath().normalize()
+                .equals(template.toAbsolutePath().normalize())) {
+            err.println("gradbook: " + output + ": is the template itself, which gradbook never"
+                    + " overwrites; choose another -o");
+            return Gradbook.USAGE;
+        }
+        try {
+            Template t = TemplateReader.read(template);
+            Trace trace = judging.take(t);
+            List<HandValue> hands = HandValueReader.read(t, trace);
+            AnswerKey key = new AnswerKey(t.fileName(), trace, judging.tolerance, hands,
+                    WorkbookWriter.valueCells(t, trace));
+            String text = format.equals("csv") ? key.csv() : key.json();
+            if (output == null) {
+                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().flush();
+            } else {
+                write(text, output);
+            }
+            return 0;
+        } catch (TemplateException e) {
+            return Formats.fail(e, err, verbose);
+        } catch (IOException e) {
+            err.println("gradbook: " + output + ": cannot be written (" + e.getMessage() + ")");
+            return Gradbook.BAD_INPUT;
+        }
+    }
+
+    // Through a temporary file beside OUT, so that a failed write leaves no half key.
+    private static void write(String text, Path out) throws IOException {
+        Path target = out.toAbsolutePath();
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".",
+                ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package gradbook.workbook;
+
+import gradbook.audit.Audit;
+import gradbook.audit.EntryAudit;
+import gradbook.audit.QuantityAudit;
+import gradbook.audit.Tolerance;
+import gradbook.audit.Verdict;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The Audit sheet: one row per entry of each hand value, with the hand value, the computed
+ * value, their difference and the verdict, and for a wrong quantity the causes that fit it.
+ */
+final class AuditSheet {
+    static final String NAME = "Audit";
+    static final List<String> HEADERS = List.of("quantity", "name", "position", "cell",
+            "hand value", "computed", "hand − computed", "verdict",
+            "cause (judged for the whole quantity)");
+    // Narrow enough to print landscape at a readable size; the causes wrap in their column.
+    private static final int[] WIDTHS = {10, 12, 8, 18, 11, 11, 16, 10, 46};
+    private static final int CAUSE = 8;
+
+    private AuditSheet() {
+    }
+
+    static void write(XSSFWorkbook workbook, Styles styles, Audit audit, String source)
+            throws TemplateException {
+        if (workbook.getSheet(NAME) != null) {
+            throw new TemplateException(source + ", sheet " + NAME + ": the template has a sheet"
+                    + " of the name gradbook gives the audit of hand values; rename it");
+        }
+        XSSFSheet sheet = workbook.createSheet(NAME);
+        WorkbookWriter.text(sheet, 0, 0, "Audit of the hand values", styles.title);
+        int row = 2;
+        for (String line : summary(audit)) {
+            WorkbookWriter.text(sheet, row++, 0, line, null);
+        }
+        row++;
+        for (int c = 0; c < HEADERS.size(); c++) {
+            WorkbookWriter.text(sheet, row, c, HEADERS.get(c), styles.header);
+            sheet.setColumnWidth(c, WIDTHS[c] * 256);
+        }
+        int headingRows = row + 1;
+        CellStyle wrap = workbook.createCellStyle();
+        wrap.setWrapText(true);
+        CellStyle wrong = fill(workbook, IndexedColors.ROSE);
+        CellStyle right = fill(workbook, IndexedColors.LIGHT_GREEN);
+        for (QuantityAudit q : audit.quantities()) {
+            for (EntryAudit e : q.entries()) {
+                row++;
+                writeEntry(sheet, styles, row, q, e, e.verdict().isWrong() ? wrong
+                        : e.verdict() == Verdict.MATCH ? right : null, wrap);
+            }
+        }
+        PrintLayout.apply(sheet, headingRows, false, List.of());
+    }
+
+    /** The lines above the table: what was judged, by which rule, and the outcome. */
+    static List<String> summary(Audit audit) {
+        Tolerance t = audit.tolerance();
+        return List.of(
+                "Judged against the " + audit.convention().word() + " convention. An entry"
+                        + " matches when both round to the same " + Tolerance.DIGITS
+                        + " significant digits, or differ by at most " + t.relative()
+                        + " of the computed value (" + Tolerance.ABSOLUTE + " near zero).",
+                audit.quantities(Verdict.MATCH) + " of " + audit.quantities().size()
+                        + " hand values match, " + audit.quantities(Verdict.MISMATCH)
+                        + " do not, " + audit.quantities(Verdict.NOT_GIVEN) + " are empty; "
+                        + (audit.entries(Verdict.MISMATCH) + audit.entries(Verdict.NOT_A_NUMBER))
+                        + " of " + (audit.entries(Verdict.MATCH) + audit.entries(Verdict.MISMATCH)
+                        + audit.entries(Verdict.NOT_A_NUMBER)) + " given entries are wrong.",
+                "The verdicts are those of this run: after changing a hand value, run gradbook"
+                        + " check on this workbook.");
+    }
+
+    private static void writeEntry(XSSFSheet sheet, Styles styles, int row, QuantityAudit q,
+            EntryAudit e, CellStyle verdictStyle, CellStyle wrap) {
+        WorkbookWriter.text(sheet, row, 0, q.notation().split(" = ")[0], styles.label);
+        WorkbookWriter.text(sheet, row, 1, q.name(), null);
+        WorkbookWriter.text(sheet, row, 2, q.position(e), null);
+        WorkbookWriter.text(sheet, row, 3, e.cell(), null);
+        if (e.text() != null) {
+            WorkbookWriter.text(sheet, row, 4, e.text(), null);
+        } else if (!Double.isNaN(e.hand())) {
+            number(sheet, styles, row, 4, e.hand());
+        }
+        if (!Double.isNaN(e.computed())) {
+            number(sheet, styles, row, 5, e.computed());
+        }
+        if (!Double.isNaN(e.difference())) {
+            WorkbookWriter.number(sheet, new CellReference(row, 6), e.difference(),
+                    styles.difference);
+        }
+        WorkbookWriter.text(sheet, row, 7, e.verdict().word(), verdictStyle);
+        if (e.verdict().isWrong()) {
+            WorkbookWriter.text(sheet, row, CAUSE, q.explanation(), wrap);
+            // Excel keeps a row's stored height on opening, so the wrapped lines get theirs; a
+            // column of n characters' width holds about 1.2 n letters of running text.
+            int lines = (int) Math.ceil(q.explanation().length() / (1.2 * WIDTHS[CAUSE]));
+            sheet.getRow(row).setHeightInPoints(Math.max(1, lines) * 14f);
+        }
+    }
+
+    private static void number(XSSFSheet sheet, Styles styles, int row, int col, double v) {
+        WorkbookWriter.number(sheet, new CellReference(row, col), v, styles.number(v));
+    }
+
+    private static CellStyle fill(XSSFWorkbook workbook, IndexedColors color) {
+        CellStyle s = workbook.createCellStyle();
+        s.setFillForegroundColor(color.getIndex());
+        s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        return s;
+    }
+}

@@ -1,0 +1,207 @@
+package gradbook.workbook;
+
+import gradbook.core.GradientCheck;
+import gradbook.core.GradientCheck.Pass;
+import gradbook.core.GradientCheck.Probe;
+import gradbook.core.GradientStep;
+import gradbook.core.Network;
+import gradbook.core.Trace;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/**
+ * The Gradient Check sheet: for each checked entry of a parameter, the forward pass run again
+ * with the entry moved by +h and by −h, written as formulas over the template's cells and the
+ * formula twins, so that the central differences fd_… can be recomputed without gradbook.
+ *
+ * <p>Each probe takes two columns (+h, −h); rows hold E, then z and a of each layer, so that a
+ * pass's a is a column like W's, as SUMPRODUCT needs. A pass starts at the moved parameter's
+ * layer and reads the layers before it from their twins, so rows above that layer stay blank.
+ * The move is added to z as h · a_(k−1)[i] (a weight) or h (a bias), since a formula cannot
+ * change one cell of the range that SUMPRODUCT reads. A sheet of many probes prints
+ * {@value #PROBES_PER_PAGE} of them per page across, beside the repeated row labels.
+ */
+final class GradientCheckSheet {
+    static final String NAME = "Gradient Check";
+    /** Probes printed side by side on one page: 8 columns of numbers and the labels. */
+    static final int PROBES_PER_PAGE = 4;
+    private static final int H_ROW = 2;
+    private static final int HEADER_ROW = 8;
+    /** Row of E(p ± h); z and a of layer 0 follow. */
+    private static final int E_ROW = HEADER_ROW + 2;
+
+    private final Trace trace;
+    private final Network network;
+    private final Map<String, Placement> placements;
+    private final Map<String, Integer> columnOf = new HashMap<>();
+    private final int[] zRow;
+    private final int[] aRow;
+
+    GradientCheckSheet(Trace trace, Network network, Map<String, Placement> placements) {
+        this.trace = trace;
+        this.network = network;
+        this.placements = placements;
+        List<Probe> probes = trace.probes();
+        for (int n = 0; n < probes.size(); n++) {
+            Probe p = probes.get(n);
+            columnOf.put(key(p.parameter(), p.i(), p.j()), 1 + 2 * n);
+        }
+        int layers = network.layers();
+        zRow = new int[layers];
+        aRow = new int[layers];
+        int row = E_ROW + 1;
+        for (int m = 0; m < layers; m++) {
+            int width = network.W().get(m).cols();
+            zRow[m] = row;
+            aRow[m] = row + width;
+            row += 2 * width;
+        }
+    }
+
+    /** The twin of entry (i, j) of fd_… for {@code parameter}, or null when not checked. */
+    String estimate(String host, String parameter, int i, int j) {
+        Integer col = columnOf.get(key(parameter, i, j));
+        if (col == null) {
+            return null;
+        }
+        return "(" + cell(host, E_ROW, col) + "-" + cell(host, E_ROW, col + 1) + ")/(2*"
+                + References.from(host, new CellReference(NAME, H_ROW, 1, true, true)) + ")";
+    }
+
+    void write(XSSFSheet sheet, Styles styles) {
+        WorkbookWriter.text(sheet, 0, 0, "Gradient Check", styles.title);
+        WorkbookWriter.text(sheet, H_ROW, 0, "h", styles.label);
+        WorkbookWriter.number(sheet, new CellReference(H_ROW, 1), GradientCheck.H,
+                styles.number(GradientCheck.H));
+        List<String> notes = List.of(
+                "Each checked entry p of a parameter is moved by +h and by −h, and the forward"
+                        + " pass is run again below as formulas over the template's cells.",
+                "fd_… on the Derivatives sheet is (E(p + h) − E(p − h)) / 2h; fd_diff_… is its"
+                        + " difference from the backprop value, near 1e-10 when both are right.",
+                "Change h above and every estimate follows. " + sampling(),
+                "A column's pass starts at the moved parameter's layer; the layers before it"
+                        + " are those of the layer sheets.");
+        for (int n = 0; n < notes.size(); n++) {
+            WorkbookWriter.text(sheet, H_ROW + 1 + n, 0, notes.get(n), null);
+        }
+        writeRowLabels(sheet, styles);
+        List<Probe> probes = trace.probes();
+        for (Probe p : probes) {
+            int col = columnOf.get(key(p.parameter(), p.i(), p.j()));
+            WorkbookWriter.text(sheet, HEADER_ROW, col, p.symbol(), styles.label);
+            writePass(sheet, styles, p, p.plus(), col, "+");
+            writePass(sheet, styles, p, p.minus(), col + 1, "-");
+        }
+        sheet.setColumnWidth(0, 14 * 256);
+        for (int c = 1; c <= 2 * probes.size(); c++) {
+            sheet.setColumnWidth(c, 13 * 256);
+        }
+        PrintLayout.apply(sheet, E_ROW, false, pageStarts(probes.size()));
+    }
+
+    private String sampling() {
+        long checked = trace.probes().size();
+        int total = GradientCheck.parameterCount(network);
+        return total <= GradientCheck.FULL_CHECK_LIMIT
+                ? "Every entry of every parameter is checked (" + checked + " entries)."
+                : "The network has " + total + " parameters, more than "
+                        + GradientCheck.FULL_CHECK_LIMIT + ", so each parameter with more than "
+                        + GradientCheck.SAMPLE_SIZE + " entries has " + GradientCheck.SAMPLE_SIZE
+                        + " of them checked, drawn with seed " + GradientCheck.SEED + " ("
+                        + checked + " entries in all).";
+    }
+
+    private void writeRowLabels(XSSFSheet sheet, Styles styles) {
+        WorkbookWriter.text(sheet, E_ROW, 0, "E(p ± h)", styles.label);
+        for (int m = 0; m < zRow.length; m++) {
+            int width = aRow[m] - zRow[m];
+            for (int u = 0; u < width; u++) {
+                String entry = GradientStep.sub(m) + "[" + (u + 1) + "]";
+                WorkbookWriter.text(sheet, zRow[m] + u, 0, "z" + entry, null);
+                WorkbookWriter.text(sheet, aRow[m] + u, 0, "a" + entry, null);
+            }
+        }
+    }
+
+    private void writePass(XSSFSheet sheet, Styles styles, Probe p, Pass pass,
+            int col, String sign) {
+        WorkbookWriter.text(sheet, HEADER_ROW + 1, col, sign.equals("+") ? "+h" : "−h",
+                styles.header);
+        int last = zRow.length - 1;
+        for (int m = p.layer(); m <= last; m++) {
+            int width = aRow[m] - zRow[m];
+            for (int u = 0; u < width; u++) {
+                double z = pass.z().get(m - p.layer()).get(u, 0);
+                double a = pass.a().get(m - p.layer()).get(u, 0);
+                String zCell = local(zRow[m] + u, col);
+                WorkbookWriter.formula(sheet, new CellReference(zRow[m] + u, col),
+                        affine(p, m, u, col, sign), z, styles.number(z));
+                WorkbookWriter.formula(sheet, new CellReference(aRow[m] + u, col),
+                        Formulas.sigmoid(zCell), a, styles.number(a));
+            }
+        }
+        String a = local(aRow[last], col) + ":" + local(aRow[last] + width(last) - 1, col);
+        Placement y = placements.get("y");
+        WorkbookWriter.formula(sheet, new CellReference(E_ROW, col), "0.5*SUMXMY2(" + a + ","
+                + y.twinRange(NAME, 0, y.rows() - 1, 0, 0) + ")", pass.E(),
+                styles.number(pass.E()));
+    }
+
+    // z_m[u] = Σ_r W_m[r][u] a[r] + b[u], with a the twin of a_(m−1) (x) on the moved layer
+    // and this column's own a_(m−1) after it; the moved layer adds the move.
+    private String affine(Probe p, int m, int u, int col, String sign) {
+        Placement W = placements.get("W_" + m);
+        String a;
+        if (m == p.layer()) {
+            Placement before = placements.get(m == 0 ? "x" : "a_" + (m - 1));
+            a = before.twinRange(NAME, 0, before.rows() - 1, 0, 0);
+        } else {
+            a = local(aRow[m - 1], col) + ":" + local(aRow[m - 1] + width(m - 1) - 1, col);
+        }
+        String b = References.from(NAME, placements.get("b_" + (m + 1)).twin(u, 0));
+        String z = "SUMPRODUCT(" + W.twinRange(NAME, 0, W.rows() - 1, u, u) + "," + a + ")+"
+                + b;
+        String h = "$B$" + (H_ROW + 1);
+        if (m != p.layer()) {
+            return z;
+        }
+        if (p.parameter().startsWith("W_") && u == p.j()) {
+            Placement before = placements.get(m == 0 ? "x" : "a_" + (m - 1));
+            return z + sign + h + "*" + References.from(NAME, before.twin(p.i(), 0));
+        }
+        if (p.parameter().startsWith("b_") && u == p.i()) {
+            return z + sign + h;
+        }
+        return z;
+    }
+
+    // The first column of every PROBES_PER_PAGE-th probe after the first page's, where a sheet
+    // too wide for one page is split.
+    private static List<Integer> pageStarts(int probes) {
+        List<Integer> starts = new ArrayList<>();
+        for (int n = PROBES_PER_PAGE; n < probes; n += PROBES_PER_PAGE) {
+            starts.add(1 + 2 * n);
+        }
+        return starts;
+    }
+
+    private int width(int m) {
+        return aRow[m] - zRow[m];
+    }
+
+    private static String cell(String host, int row, int col) {
+        return References.from(host, new CellReference(NAME, row, col, false, false));
+    }
+
+    private static String local(int row, int col) {
+        return new CellReference(row, col).formatAsString();
+    }
+
+    private static String key(String parameter, int i, int j) {
+        return parameter + "[" + i + "][" + j + "]";
+    }
+}

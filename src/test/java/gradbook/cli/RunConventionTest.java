@@ -1,0 +1,98 @@
+package gradbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gradbook.core.Networks;
+import gradbook.workbook.TemplateWriter;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+// Issue #3: run under a convention, with an Audit sheet for the template's hand values.
+class RunConventionTest {
+    @Test
+    void the_network_sheet_says_the_notebook_values_are_not_the_gradients_of_E()
+            throws Exception {
+        // given
+        Path out = Fixtures.folder(getClass(), "run-notebook").resolve("run-notebook.xlsx");
+
+        // when
+        Cli.Result run = Cli.run("run", Cli.EXAMPLE.toString(), "-o", out.toString(),
+                "--convention", "notebook");
+
+        // then
+        assertEquals(0, run.exit(), run.err());
+        try (XSSFWorkbook wb = open(out)) {
+            String line = wb.getSheet("Network").getRow(2).getCell(0).getStringCellValue();
+            assertTrue(line.contains("with the notebook convention"), line);
+            assertTrue(line.contains("NOT the gradients of E"), line);
+            XSSFSheet audit = wb.getSheet("Audit");
+            assertEquals(34, count(audit, "match"), "entries matching on the Audit sheet");
+        }
+    }
+
+    @Test
+    void the_default_run_flags_the_backward_entries_on_the_audit_sheet() throws Exception {
+        // given
+        Path out = Fixtures.folder(getClass(), "run-textbook").resolve("run-textbook.xlsx");
+
+        // when
+        Cli.Result run = Cli.run("run", Cli.EXAMPLE.toString(), "-o", out.toString());
+
+        // then
+        assertEquals(0, run.exit(), run.err());
+        try (XSSFWorkbook wb = open(out)) {
+            String line = wb.getSheet("Network").getRow(2).getCell(0).getStringCellValue();
+            assertTrue(line.contains("with the textbook convention"), line);
+            assertEquals(10, count(wb.getSheet("Audit"), "match"));
+            assertEquals(24, count(wb.getSheet("Audit"), "mismatch"));
+            assertTrue(wb.getSheet("Gradient Check") != null);
+        }
+    }
+
+    @Test
+    void the_notebook_convention_refuses_a_network_of_three_layers_in_one_line()
+            throws Exception {
+        // given
+        Path folder = Fixtures.folder(getClass(), "three-layers");
+        Path template = folder.resolve("three-layers.xlsx");
+        TemplateWriter.write(Networks.random(new Random(1), 2, 2, 2, 2), "three", template);
+        Path out = folder.resolve("three-layers-gradbook.xlsx");
+        Files.deleteIfExists(out);
+
+        // when
+        Cli.Result run = Cli.run("run", template.toString(), "-o", out.toString(),
+                "--convention", "notebook");
+
+        // then
+        assertEquals(1, run.exit());
+        assertEquals("gradbook: three-layers.xlsx: the notebook convention is defined only where"
+                + " the document's code runs: two layers, with x, a_0 and a_1 of one width; this"
+                + " network has 3 layers of widths 2, 2, 2, 2 (x first); use --convention"
+                + " textbook", run.err().strip());
+        assertFalse(Files.exists(out), "no output written");
+    }
+
+    private static XSSFWorkbook open(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    private static int count(XSSFSheet sheet, String verdict) {
+        int n = 0;
+        for (var row : sheet) {
+            var cell = row.getCell(7);
+            if (cell != null && cell.getStringCellValue().equals(verdict)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
