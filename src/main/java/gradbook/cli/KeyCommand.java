@@ -4,6 +4,7 @@ import gradbook.audit.AnswerKey;
 import gradbook.audit.HandValue;
 import gradbook.core.Trace;
 import gradbook.workbook.HandValueReader;
+import gradbook.workbook.OutputTarget;
 import gradbook.workbook.Template;
 import gradbook.workbook.TemplateException;
 import gradbook.workbook.TemplateReader;
@@ -64,6 +65,14 @@ final class KeyCommand implements Callable<Integer> {
             err.println("gradbook: " + output + ": is the template itself, which gradbook never"
                     + " overwrites; choose another -o");
             return Gradbook.USAGE;
+        }
+        if (output != null) {
+            try {
+                OutputTarget.checkFolder(output);
+            } catch (OutputTarget.OutputException e) {
+                err.println("gradbook: " + e.getMessage());
+                return Gradbook.BAD_INPUT;
+            }
         }
         try {
             Template t = TemplateReader.read(template);

@@ -56,6 +56,19 @@ public final class OutputTarget {
      */
     public static void check(Path target, boolean inPlace, boolean force, String password)
             throws OutputException {
+        checkFolder(target);
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !inPlace && !force && !isGradbooks(absolute, password)) {
+            throw new OutputException(target + ": exists and was not written by gradbook; give"
+                    + " --force to replace it, or choose another -o");
+        }
+    }
+
+    /**
+     * Checks that {@code target}'s folder exists and is writable and that {@code target} is
+     * not a folder, for any file gradbook writes (a workbook, an answer key).
+     */
+    public static void checkFolder(Path target) throws OutputException {
         Path absolute = target.toAbsolutePath().normalize();
         Path folder = absolute.getParent();
         if (!Files.exists(folder)) {
@@ -71,12 +84,7 @@ public final class OutputTarget {
                     + " choose another -o or make the folder writable");
         }
         if (Files.isDirectory(absolute)) {
-            throw new OutputException(target + ": is a folder; give -o a file name ending in"
-                    + " .xlsx");
-        }
-        if (Files.exists(absolute) && !inPlace && !force && !isGradbooks(absolute, password)) {
-            throw new OutputException(target + ": exists and was not written by gradbook; give"
-                    + " --force to replace it, or choose another -o");
+            throw new OutputException(target + ": is a folder; give -o a file name");
         }
     }
 

@@ -268,9 +268,15 @@ public final class WorkbookOpener {
         }
     }
 
-    /** The LibreOffice command that converts {@code file} to .xlsx beside where it is run. */
+    /**
+     * The LibreOffice command that converts {@code file} to .xlsx in the folder where it is run;
+     * a file already named .xlsx goes to the folder converted/ instead, since LibreOffice does
+     * not write over the file it reads.
+     */
     static String convertCommand(Path file) {
-        return "soffice --headless --convert-to xlsx " + shellQuoted(file.toString());
+        boolean named = name(file).toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        return "soffice --headless --convert-to xlsx " + (named ? "--outdir converted " : "")
+                + shellQuoted(file.toString());
     }
 
     private static String shellQuoted(String s) {

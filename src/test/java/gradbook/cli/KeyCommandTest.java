@@ -1,6 +1,7 @@
 package gradbook.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
@@ -86,6 +87,19 @@ class KeyCommandTest {
         // then
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("is the template itself"), run.err());
+    }
+
+    @Test
+    void the_key_names_a_missing_output_folder_before_any_work() {
+        Path missing = Path.of("target", "test-workbooks", "no-such-folder", "key.json");
+
+        Cli.Result run = Cli.run("key", Cli.EXAMPLE.toString(), "-o", missing.toString());
+
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("key.json: the folder ")
+                && run.err().contains("no-such-folder does not exist"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertFalse(Files.exists(missing.getParent()));
     }
 
     private static JsonObject find(JsonObject key, String name, int row, int col) {

@@ -265,6 +265,21 @@ class RunCommandFilesTest {
     }
 
     @Test
+    void an_ods_named_xlsx_gets_a_command_that_does_not_write_over_it() throws IOException {
+        // LibreOffice refuses to write its output over the file it converts, so the command
+        // for a file already named .xlsx sends the result to another folder.
+        Path folder = Fixtures.folder(getClass(), "ods-named-xlsx");
+        Path template = opendocument(folder.resolve("params.xlsx"));
+        Path output = folder.resolve("out.xlsx");
+        Cli.Snapshot before = Cli.Snapshot.of(template);
+
+        Cli.Result r = Cli.run("run", template, "-o", output);
+
+        assertRefused(r, before, output, "OpenDocument spreadsheet",
+                "soffice --headless --convert-to xlsx --outdir converted " + template);
+    }
+
+    @Test
     void refuses_a_zip_bomb_without_lifting_the_limit() {
         // given: a sheet padded with 50 MB of spaces, which packs a thousandfold
         Path folder = Fixtures.folder(getClass(), "zip-bomb");
