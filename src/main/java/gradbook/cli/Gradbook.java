@@ -1,5 +1,6 @@
 package gradbook.cli;
 
+import gradbook.workbook.Reproducible;
 import gradbook.workbook.Version;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -45,7 +46,14 @@ public final class Gradbook implements Runnable {
     /** The configured command line, as main runs it; tests call this too. */
     public static CommandLine commandLine() {
         return new CommandLine(new Gradbook())
-                .setExecutionExceptionHandler(Gradbook::unexpected);
+                .setExecutionExceptionHandler(Gradbook::unexpected)
+                .setExecutionStrategy(Gradbook::reproducibly);
+    }
+
+    // No clock in the zip entries of a workbook: see Reproducible for why around the whole
+    // command, once.
+    private static int reproducibly(CommandLine.ParseResult parsed) {
+        return Reproducible.call(() -> new CommandLine.RunLast().execute(parsed));
     }
 
     // A failure nobody foresaw still gets one line, not a stack trace, unless --verbose asks.
