@@ -14,12 +14,13 @@ import picocli.CommandLine.IVersionProvider;
         description = "Makes backpropagation auditable in a spreadsheet: reads a network from an"
                 + " .xlsx template, runs one forward pass, one backward pass and one gradient"
                 + " step, and writes every intermediate beside a live formula that recomputes it.",
-        subcommands = {RunCommand.class, CheckCommand.class, KeyCommand.class,
+        subcommands = {RunCommand.class, BatchCommand.class, CheckCommand.class, KeyCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
-            "1:bad template or data, or the output could not be written",
+            "1:bad template or data, or the output could not be written; batch: at least one"
+                    + " template failed",
             "2:bad usage (unknown option, missing argument)",
             "3:check: at least one hand value does not match"})
 public final class Gradbook implements Runnable {
