@@ -1,15 +1,8 @@
 package gradbook.cli;
 
-import gradbook.audit.Audit;
-import gradbook.audit.HandValue;
 import gradbook.audit.Tolerance;
 import gradbook.core.Convention;
-import gradbook.core.GradientStep;
-import gradbook.core.Trace;
-import gradbook.workbook.HandValueReader;
-import gradbook.workbook.Template;
-import gradbook.workbook.TemplateException;
-import java.util.List;
+import gradbook.workbook.Judging;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -28,19 +21,9 @@ final class AuditOptions {
             + " agree to 6 significant digits, or within 1e-9, always match.")
     Tolerance tolerance;
 
-    /** The step of {@code t}'s network under the chosen convention. */
-    Trace take(Template t) throws TemplateException {
-        return Conventions.take(t, convention);
-    }
-
-    /** The template's hand values judged against {@code trace}. */
-    Audit audit(Template t, Trace trace) throws TemplateException {
-        List<HandValue> hands = HandValueReader.read(t, trace);
-        Convention other = convention == Convention.TEXTBOOK ? Convention.NOTEBOOK
-                : Convention.TEXTBOOK;
-        Trace otherTrace = other.problem(t.network()) == null
-                ? GradientStep.take(t.network(), other) : null;
-        return Audit.judge(trace, otherTrace, hands, tolerance);
+    /** The chosen convention and tolerance, for the workbook layer. */
+    Judging judging() {
+        return new Judging(convention, tolerance);
     }
 
     static final class Tolerances implements ITypeConverter<Tolerance> {

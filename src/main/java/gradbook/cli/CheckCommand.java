@@ -53,8 +53,8 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Template t = TemplateReader.read(workbook);
-            Trace trace = judging.take(t);
-            Audit audit = judging.audit(t, trace);
+            Trace trace = judging.judging().take(t);
+            Audit audit = judging.judging().audit(t, trace);
             AuditReport report = new AuditReport(t.fileName(), audit);
             out.print(switch (format) {
                 case "json" -> report.json();

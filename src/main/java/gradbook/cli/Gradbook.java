@@ -1,5 +1,6 @@
 package gradbook.cli;
 
+import gradbook.workbook.Reproducible;
 import gradbook.workbook.Version;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -13,12 +14,13 @@ import picocli.CommandLine.IVersionProvider;
         description = "Makes backpropagation auditable in a spreadsheet: reads a network from an"
                 + " .xlsx template, runs one forward pass, one backward pass and one gradient"
                 + " step, and writes every intermediate beside a live formula that recomputes it.",
-        subcommands = {RunCommand.class, CheckCommand.class, KeyCommand.class,
+        subcommands = {RunCommand.class, BatchCommand.class, CheckCommand.class, KeyCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
-            "1:bad template or data, or the output could not be written",
+            "1:bad template or data, or the output could not be written; batch: at least one"
+                    + " template failed",
             "2:bad usage (unknown option, missing argument)",
             "3:check: at least one hand value does not match"})
 public final class Gradbook implements Runnable {
@@ -45,7 +47,14 @@ public final class Gradbook implements Runnable {
     /** The configured command line, as main runs it; tests call this too. */
     public static CommandLine commandLine() {
         return new CommandLine(new Gradbook())
-                .setExecutionExceptionHandler(Gradbook::unexpected);
+                .setExecutionExceptionHandler(Gradbook::unexpected)
+                .setExecutionStrategy(Gradbook::reproducibly);
+    }
+
+    // No clock in the zip entries of a workbook: see Reproducible for why around the whole
+    // command, once.
+    private static int reproducibly(CommandLine.ParseResult parsed) {
+        return Reproducible.call(() -> new CommandLine.RunLast().execute(parsed));
     }
 
     // A failure nobody foresaw still gets one line, not a stack trace, unless --verbose asks.

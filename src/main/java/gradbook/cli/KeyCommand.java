@@ -76,7 +76,7 @@ final class KeyCommand implements Callable<Integer> {
         }
         try {
             Template t = TemplateReader.read(template);
-            Trace trace = judging.take(t);
+            Trace trace = judging.judging().take(t);
             List<HandValue> hands = HandValueReader.read(t, trace);
             AnswerKey key = new AnswerKey(t.fileName(), trace, judging.tolerance, hands,
                     WorkbookWriter.valueCells(t, trace));

@@ -1,13 +1,7 @@
 package gradbook.cli;
 
-import gradbook.audit.Audit;
-import gradbook.audit.AuditReport;
-import gradbook.core.Trace;
-import gradbook.workbook.OutputTarget;
-import gradbook.workbook.Template;
-import gradbook.workbook.TemplateException;
-import gradbook.workbook.TemplateReader;
-import gradbook.workbook.WorkbookWriter;
+import gradbook.batch.Generation;
+import gradbook.batch.Outcome;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -51,14 +45,8 @@ final class RunCommand implements Callable<Integer> {
             + " sheets and names gradbook made, keep everything else.")
     boolean inPlace;
 
-    @Option(names = "--force", description = "Replace an existing OUT that gradbook did not"
-            + " write.")
-    boolean force;
-
-    @Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
-            description = "Open a password-protected TEMPLATE (asked for when no value is"
-                    + " given); the output is protected with the same password.")
-    String password;
+    @Mixin
+    WritingOptions writing;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,69 +55,22 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path target = inPlace ? template : output != null ? output : defaultOutput(template);
+        Path target = inPlace ? template
+                : output != null ? output : Path.of(Generation.outputName(template));
         String usageProblem = inPlace ? checkInPlace() : checkOutput(target);
         if (usageProblem != null) {
             err.println("gradbook: " + usageProblem);
             return Gradbook.USAGE;
         }
-        String outputProblem = null;
-        try {
-            OutputTarget.check(target, inPlace, force, password);
-        } catch (OutputTarget.OutputException e) {
-            outputProblem = e.getMessage();
-        }
-        try {
-            Template t = TemplateReader.read(template, password);
-            if (outputProblem != null) {
-                err.println("gradbook: " + outputProblem);
-                return Gradbook.BAD_INPUT;
-            }
-            for (String warning : t.warnings()) {
-                err.println("gradbook: warning: " + warning);
-            }
-            if (verbose) {
-                t.notes().forEach(err::println);
-                err.println("read " + t.fileName() + ": " + t.network().layers()
-                        + " layers, input width " + t.network().x().rows());
-            }
-            Trace trace = judging.take(t);
-            Audit audit = judging.audit(t, trace);
-            if (verbose && !audit.quantities().isEmpty()) {
-                err.println(new AuditReport(t.fileName(), audit).summary());
-            }
-            WorkbookWriter.write(t, trace, audit, target);
-            out.println("wrote " + target);
-            return 0;
-        } catch (TemplateException e) {
-            for (String problem : e.problems()) {
-                err.println("gradbook: " + problem);
-            }
-            for (String warning : e.warnings()) {
-                err.println("gradbook: warning: " + warning);
-            }
-            if (outputProblem != null) {
-                err.println("gradbook: " + outputProblem);
-            }
-            stackTrace(e, err);
-            return Gradbook.BAD_INPUT;
-        } catch (OutputTarget.OutputException e) {
-            err.println("gradbook: " + e.getMessage());
-            stackTrace(e, err);
-            return Gradbook.BAD_INPUT;
-        } catch (IOException e) {
-            err.println("gradbook: " + target + ": cannot be written (" + e.getMessage() + ")");
-            stackTrace(e, err);
+        Outcome outcome = Generation.run(new Generation.Request(template, target,
+                judging.judging(), inPlace, writing.force, writing.password,
+                writing.modified()));
+        Messages.print(outcome, err, verbose);
+        if (outcome.status() == Outcome.Status.FAILED) {
             return Gradbook.BAD_INPUT;
         }
-    }
-
-    /** worked-example.xlsx becomes worked-example-gradbook.xlsx in the current folder. */
-    static Path defaultOutput(Path template) {
-        String name = template.getFileName() == null ? "" : template.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        return Path.of(base + "-gradbook.xlsx");
+        out.println("wrote " + target);
+        return 0;
     }
 
     // The output is a plain .xlsx, so only an .xlsx can be regenerated in place.
@@ -163,12 +104,6 @@ final class RunCommand implements Callable<Integer> {
             return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private void stackTrace(Exception e, PrintWriter err) {
-        if (verbose) {
-            e.printStackTrace(err);
         }
     }
 }

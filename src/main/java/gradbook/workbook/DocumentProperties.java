@@ -1,11 +1,7 @@
 package gradbook.workbook;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.Optional;
 import javax.xml.namespace.QName;
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -18,11 +14,14 @@ import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProper
  * version that made it, and the template it was made from, by file name and SHA-256 digest of
  * its contents, so a reader can tell which template a workbook answers. No path of the machine
  * that made it is written, and the folder Excel records in a workbook it saved is dropped.
+ *
+ * <p>No clock either: the date last modified is written only when asked for, so that the same
+ * template gives the same bytes (see {@link Provenance} for what the custom properties record).
  */
 final class DocumentProperties {
-    static final String GENERATOR = "Generator";
-    static final String TEMPLATE = "Template";
-    static final String TEMPLATE_SHA_256 = "Template SHA-256";
+    static final String GENERATOR = Provenance.GENERATOR;
+    static final String TEMPLATE = Provenance.TEMPLATE;
+    static final String TEMPLATE_SHA_256 = Provenance.TEMPLATE_SHA_256;
 
     private static final String EXCEL_ABS_PATH_NS =
             "http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac";
@@ -30,9 +29,13 @@ final class DocumentProperties {
     private DocumentProperties() {
     }
 
-    static void set(XSSFWorkbook workbook, Template template) throws IOException {
-        String generator = "gradbook " + Version.get();
-        String digest = sha256(template);
+    /**
+     * Sets the properties of a workbook made from {@code template} as {@code made} records;
+     * {@code modified} is the date last modified to give, or null to give none.
+     */
+    static void set(XSSFWorkbook workbook, Template template, Provenance made, Instant modified) {
+        String generator = made.generator();
+        String digest = made.templateSha256();
         POIXMLProperties properties = workbook.getProperties();
 
         POIXMLProperties.CoreProperties core = properties.getCoreProperties();
@@ -40,7 +43,8 @@ final class DocumentProperties {
         core.setSubjectProperty("Backpropagation, audited: every intermediate beside a formula");
         core.setDescription("Made by " + generator + " from the template "
                 + template.fileName() + " (SHA-256 " + digest + ").");
-        core.setModified(Optional.of(new Date()));
+        // A template's own date would claim a time this workbook was not made at.
+        core.setModified(Optional.ofNullable(modified).map(Date::from));
 
         POIXMLProperties.ExtendedProperties extended = properties.getExtendedProperties();
         extended.setApplication(generator);
@@ -53,17 +57,9 @@ final class DocumentProperties {
         put(custom, GENERATOR, generator);
         put(custom, TEMPLATE, template.fileName());
         put(custom, TEMPLATE_SHA_256, digest);
+        put(custom, Provenance.CONVENTION, made.convention());
+        put(custom, Provenance.TOLERANCE, made.tolerance());
         dropExcelsFolder(workbook);
-    }
-
-    /** The SHA-256 digest of the template file's bytes, in lower-case hex. */
-    static String sha256(Template template) throws IOException {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(Files.readAllBytes(template.file())));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 
     private static void put(POIXMLProperties.CustomProperties custom, String name, String value) {

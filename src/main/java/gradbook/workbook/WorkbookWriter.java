@@ -8,6 +8,7 @@ import gradbook.core.Sigmoid;
 import gradbook.core.Trace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +65,18 @@ public final class WorkbookWriter {
      */
     public static void write(Template template, Trace trace, Audit audit, Path out)
             throws TemplateException, IOException {
+        write(template, trace, audit, out, null);
+    }
+
+    /**
+     * As {@link #write(Template, Trace, Audit, Path)}, giving the workbook {@code modified} as
+     * the date it was last modified; null gives none, so that the same template always gives
+     * the same bytes.
+     */
+    public static void write(Template template, Trace trace, Audit audit, Path out,
+            Instant modified) throws TemplateException, IOException {
+        Provenance made = Provenance.of(template.file(), trace.convention(),
+                audit == null ? null : audit.tolerance());
         FiniteCheck.check(template, trace);
         WorkbookWriter writer = new WorkbookWriter(template, trace);
         writer.checkCollisions();
@@ -73,7 +86,7 @@ public final class WorkbookWriter {
             AuditSheet.write(writer.workbook, writer.styles, audit, template.fileName());
         }
         Regeneration.record(template.workbook(), before);
-        DocumentProperties.set(template.workbook(), template);
+        DocumentProperties.set(template.workbook(), template, made, modified);
         OutputTarget.save(template.workbook(), out, template.password(), template.fileName());
     }
 

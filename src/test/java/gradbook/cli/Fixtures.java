@@ -23,6 +23,10 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -225,6 +229,25 @@ final class Fixtures {
             return new XSSFWorkbook(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The worked example's template, encrypted with {@code password} as Excel does. */
+    static Path encrypted(Path folder, String name, String password) {
+        byte[] plain = Fixtures.bytes(Fixtures.workedExample(folder.resolve("plain.xlsx")));
+        Path file = folder.resolve(name);
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword(password);
+            try (OutputStream data = encryptor.getDataStream(fs)) {
+                data.write(plain);
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                fs.writeFilesystem(out);
+            }
+            return file;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,15 +1,24 @@
 package gradbook.cli;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import gradbook.core.GradientCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
@@ -117,6 +126,26 @@ final class Outputs {
             fail(checked + " formulas checked; " + disagreements.size() + " disagree:\n"
                     + String.join("\n", disagreements.subList(0,
                             Math.min(20, disagreements.size()))));
+        }
+    }
+
+    /**
+     * Asserts that a written .xlsx carries no clock: every zip entry has the one fixed time
+     * POI gives under SOURCE_DATE_EPOCH, and the document properties give no date modified.
+     */
+    static void assertNoClock(Path file) {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                assertTrue(e.getTime() < Instant.parse("1981-01-01T00:00:00Z").toEpochMilli(),
+                        file + ": " + e.getName() + " is stamped " + Instant.ofEpochMilli(
+                                e.getTime()) + ", not the fixed time");
+                if (e.getName().equals("docProps/core.xml")) {
+                    String xml = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                    assertFalse(xml.contains("modified"), file + ": a date modified in " + xml);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -29,8 +29,6 @@ import org.apache.poi.openxml4j.opc.PackagingURIHelper;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -146,7 +144,7 @@ class RunCommandFilesTest {
     @Test
     void asks_for_the_password_of_a_protected_template() {
         Path folder = Fixtures.folder(getClass(), "password-missing");
-        Path template = encrypted(folder, "locked.xlsx", "s3cret");
+        Path template = Fixtures.encrypted(folder, "locked.xlsx", "s3cret");
         Path output = folder.resolve("out.xlsx");
         Cli.Snapshot before = Cli.Snapshot.of(template);
 
@@ -158,7 +156,7 @@ class RunCommandFilesTest {
     @Test
     void reports_a_wrong_password() {
         Path folder = Fixtures.folder(getClass(), "password-wrong");
-        Path template = encrypted(folder, "locked.xlsx", "s3cret");
+        Path template = Fixtures.encrypted(folder, "locked.xlsx", "s3cret");
         Path output = folder.resolve("out.xlsx");
         Cli.Snapshot before = Cli.Snapshot.of(template);
 
@@ -172,7 +170,7 @@ class RunCommandFilesTest {
             throws Exception {
         // given
         Path folder = Fixtures.folder(getClass(), "password-given");
-        Path template = encrypted(folder, "locked.xlsx", "s3cret");
+        Path template = Fixtures.encrypted(folder, "locked.xlsx", "s3cret");
         Path output = folder.resolve("out.xlsx");
         Cli.Snapshot before = Cli.Snapshot.of(template);
 
@@ -321,24 +319,6 @@ class RunCommandFilesTest {
         Cli.Result r = Cli.run("run", template, "-o", output);
 
         assertRefused(r, before, output, "many.xlsx", "more parts than POI's limit");
-    }
-
-    private static Path encrypted(Path folder, String name, String password) {
-        byte[] plain = Fixtures.bytes(Fixtures.workedExample(folder.resolve("plain.xlsx")));
-        Path file = folder.resolve(name);
-        try (POIFSFileSystem fs = new POIFSFileSystem()) {
-            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
-            encryptor.confirmPassword(password);
-            try (OutputStream data = encryptor.getDataStream(fs)) {
-                data.write(plain);
-            }
-            try (OutputStream out = Files.newOutputStream(file)) {
-                fs.writeFilesystem(out);
-            }
-            return file;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Path macroWorkbook(Path file) throws Exception {

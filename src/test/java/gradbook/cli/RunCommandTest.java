@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradbook.batch.Generation;
 import gradbook.workbook.Version;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,7 +94,7 @@ class RunCommandTest {
         // given a template path
 
         // when
-        Path output = RunCommand.defaultOutput(Path.of(template));
+        Path output = Path.of(Generation.outputName(Path.of(template)));
 
         // then
         assertEquals(Path.of(expected), output);

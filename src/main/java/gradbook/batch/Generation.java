@@ -1,0 +1,95 @@
+package gradbook.batch;
+
+import gradbook.audit.Audit;
+import gradbook.audit.AuditReport;
+import gradbook.batch.Outcome.Kind;
+import gradbook.batch.Outcome.Message;
+import gradbook.batch.Outcome.Status;
+import gradbook.core.Trace;
+import gradbook.workbook.Judging;
+import gradbook.workbook.OutputTarget;
+import gradbook.workbook.Template;
+import gradbook.workbook.TemplateException;
+import gradbook.workbook.TemplateReader;
+import gradbook.workbook.WorkbookWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One template in, one workbook out, as {@code run} does it and {@code batch} does it for each
+ * template: check the output may be written, read the template, take the step, judge the hand
+ * values, write. Nothing is printed; every message is kept in the outcome, so that templates
+ * run side by side do not mix their lines.
+ */
+public final class Generation {
+    private Generation() {
+    }
+
+    /**
+     * What to make of one template.
+     *
+     * @param inPlace true when {@code output} is the template itself, regenerated in place
+     * @param force true when an existing output that gradbook did not write may be replaced
+     * @param password opens an encrypted template and encrypts the output; null for none
+     * @param modified the date last modified to give the workbook; null gives none
+     */
+    public record Request(Path template, Path output, Judging judging, boolean inPlace,
+            boolean force, String password, Instant modified) {
+    }
+
+    /** The name of the output: worked-example.xlsx gives worked-example-gradbook.xlsx. */
+    public static String outputName(Path template) {
+        String name = template.getFileName() == null ? "" : template.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        return base + "-gradbook.xlsx";
+    }
+
+    /** Makes the workbook {@code r} asks for; every failure ends in the outcome, none thrown. */
+    public static Outcome run(Request r) {
+        List<Message> messages = new ArrayList<>();
+        String outputProblem = null;
+        try {
+            OutputTarget.check(r.output(), r.inPlace(), r.force(), r.password());
+        } catch (OutputTarget.OutputException e) {
+            outputProblem = e.getMessage();
+        }
+        try {
+            Template t = TemplateReader.read(r.template(), r.password());
+            if (outputProblem != null) {
+                return failed(r, messages, List.of(outputProblem), null);
+            }
+            t.warnings().forEach(w -> messages.add(new Message(Kind.WARNING, w)));
+            t.notes().forEach(n -> messages.add(new Message(Kind.NOTE, n)));
+            messages.add(new Message(Kind.NOTE, "read " + t.fileName() + ": "
+                    + t.network().layers() + " layers, input width " + t.network().x().rows()));
+            Trace trace = r.judging().take(t);
+            Audit audit = r.judging().audit(t, trace);
+            if (!audit.quantities().isEmpty()) {
+                messages.add(new Message(Kind.NOTE,
+                        new AuditReport(t.fileName(), audit).summary()));
+            }
+            WorkbookWriter.write(t, trace, audit, r.output(), r.modified());
+            return new Outcome(r.template(), r.output(), Status.WRITTEN, messages, null);
+        } catch (TemplateException e) {
+            e.problems().forEach(p -> messages.add(new Message(Kind.PROBLEM, p)));
+            e.warnings().forEach(w -> messages.add(new Message(Kind.WARNING, w)));
+            return failed(r, messages, outputProblem == null ? List.of() : List.of(outputProblem),
+                    e);
+        } catch (OutputTarget.OutputException e) {
+            return failed(r, messages, List.of(e.getMessage()), e);
+        } catch (IOException e) {
+            return failed(r, messages, List.of(r.output() + ": cannot be written ("
+                    + e.getMessage() + ")"), e);
+        }
+    }
+
+    private static Outcome failed(Request r, List<Message> messages, List<String> problems,
+            Exception error) {
+        problems.forEach(p -> messages.add(new Message(Kind.PROBLEM, p)));
+        return new Outcome(r.template(), r.output(), Status.FAILED, messages, error);
+    }
+}

@@ -1,0 +1,35 @@
+package gradbook.workbook;
+
+import gradbook.audit.Audit;
+import gradbook.audit.HandValue;
+import gradbook.audit.Tolerance;
+import gradbook.core.Convention;
+import gradbook.core.GradientStep;
+import gradbook.core.Trace;
+import java.util.List;
+
+/**
+ * What a step is judged by: the convention its backward pass follows, and the tolerance a hand
+ * value is held to. It also takes the step and judges the template's hand values against it.
+ */
+public record Judging(Convention convention, Tolerance tolerance) {
+    /** The step of {@code t}'s network under the convention, or its problem with it as one line. */
+    public Trace take(Template t) throws TemplateException {
+        String problem = convention.problem(t.network());
+        if (problem != null) {
+            throw new TemplateException(t.fileName() + ": " + problem + "; use --convention "
+                    + Convention.TEXTBOOK.word());
+        }
+        return GradientStep.take(t.network(), convention);
+    }
+
+    /** The template's hand values judged against {@code trace}. */
+    public Audit audit(Template t, Trace trace) throws TemplateException {
+        List<HandValue> hands = HandValueReader.read(t, trace);
+        Convention other = convention == Convention.TEXTBOOK ? Convention.NOTEBOOK
+                : Convention.TEXTBOOK;
+        Trace otherTrace = other.problem(t.network()) == null
+                ? GradientStep.take(t.network(), other) : null;
+        return Audit.judge(trace, otherTrace, hands, tolerance);
+    }
+}
