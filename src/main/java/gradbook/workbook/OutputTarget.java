@@ -138,8 +138,9 @@ public final class OutputTarget {
                 }
                 stream.getChannel().force(true);
             }
-            String broken = password == null ? PackageCheck.problem(temp.toFile())
-                    : PackageCheck.problem(workbook.getPackage());
+            // The package just written, as it stands in memory: a relationship that leads
+            // nowhere there leads nowhere in the file.
+            String broken = PackageCheck.problem(workbook.getPackage());
             if (broken != null) {
                 throw new OutputException(out + ": not written, since the workbook would not"
                         + " open (" + broken + "); the template " + source + " is probably"

@@ -1,9 +1,7 @@
 package gradbook.workbook;
 
-import java.io.File;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.openxml4j.opc.PackagingURIHelper;
@@ -13,7 +11,7 @@ import org.apache.poi.openxml4j.opc.TargetMode;
  * Checks the skeleton of an .xlsx package: every relationship of the package itself leads to a
  * part that is there, and one of them to the workbook. POI reads a package with a broken
  * relationship without complaint and then writes one that no program opens, so the template is
- * checked when it is read and the output before it is moved into place.
+ * checked when it is read, and the package as written before the file is moved into place.
  */
 final class PackageCheck {
     private PackageCheck() {
@@ -41,20 +39,5 @@ final class PackageCheck {
             return "one of its relationships is broken (" + e.getMessage() + ")";
         }
         return workbook ? null : "nothing in it says where the workbook is";
-    }
-
-    /** As {@link #problem(OPCPackage)}, for a file on disk, which is only read. */
-    static String problem(File file) {
-        OPCPackage pkg;
-        try {
-            pkg = OPCPackage.open(file, PackageAccess.READ);
-        } catch (InvalidFormatException | RuntimeException e) {
-            return "it cannot be opened as a package (" + e.getMessage() + ")";
-        }
-        try {
-            return problem(pkg);
-        } finally {
-            pkg.revert();
-        }
     }
 }

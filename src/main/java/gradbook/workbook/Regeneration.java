@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ooxml.POIXMLProperties.CustomProperties;
 import org.apache.poi.ss.usermodel.Name;
@@ -34,6 +35,7 @@ public final class Regeneration {
     private static final String SHEETS = "gradbook.sheets";
     private static final String NAMES = "gradbook.names";
     private static final int MAX_PROPERTY_LENGTH = 255;
+    private static final String CUSTOM_PROPERTIES = "docProps/custom.xml";
 
     private Regeneration() {
     }
@@ -110,8 +112,15 @@ public final class Regeneration {
      * including files that cannot be read as a zip. Only the small properties part is read.
      */
     public static boolean isMarked(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return isMarked(in);
+        // The zip's directory leads straight to the one part, without inflating the others.
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry custom = zip.getEntry(CUSTOM_PROPERTIES);
+            if (custom == null) {
+                return false;
+            }
+            try (InputStream in = zip.getInputStream(custom)) {
+                return marks(in.readNBytes(1 << 20));
+            }
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -121,13 +130,17 @@ public final class Regeneration {
     static boolean isMarked(InputStream in) throws IOException {
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (e.getName().equals("docProps/custom.xml")) {
-                    String xml = new String(zip.readNBytes(1 << 20), StandardCharsets.UTF_8);
-                    return xml.contains("name=\"" + GENERATED + "\"");
+                if (e.getName().equals(CUSTOM_PROPERTIES)) {
+                    return marks(zip.readNBytes(1 << 20));
                 }
             }
             return false;
         }
+    }
+
+    private static boolean marks(byte[] customProperties) {
+        String xml = new String(customProperties, StandardCharsets.UTF_8);
+        return xml.contains("name=\"" + GENERATED + "\"");
     }
 
     private static void put(CustomProperties custom, String key, List<String> items,
