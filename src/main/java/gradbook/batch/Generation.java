@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One template in, one workbook out, as {@code run} does it and {@code batch} does it for each
@@ -50,6 +51,14 @@ public final class Generation {
 
     /** Makes the workbook {@code r} asks for; every failure ends in the outcome, none thrown. */
     public static Outcome run(Request r) {
+        return run(r, stage -> { });
+    }
+
+    /**
+     * As {@link #run(Request)}, telling {@code stages} what it is doing as it begins each step
+     * (reading, computing, writing), for a person watching a large network at a terminal.
+     */
+    public static Outcome run(Request r, Consumer<String> stages) {
         List<Message> messages = new ArrayList<>();
         String outputProblem = null;
         try {
@@ -58,6 +67,7 @@ public final class Generation {
             outputProblem = e.getMessage();
         }
         try {
+            stages.accept("reading " + r.template());
             Template t = TemplateReader.read(r.template(), r.password());
             if (outputProblem != null) {
                 return failed(r, messages, List.of(outputProblem), null);
@@ -66,12 +76,15 @@ public final class Generation {
             t.notes().forEach(n -> messages.add(new Message(Kind.NOTE, n)));
             messages.add(new Message(Kind.NOTE, "read " + t.fileName() + ": "
                     + t.network().layers() + " layers, input width " + t.network().x().rows()));
+            stages.accept("computing the step of " + t.network().layers() + " layers and"
+                    + " checking its gradients");
             Trace trace = r.judging().take(t);
             Audit audit = r.judging().audit(t, trace);
             if (!audit.quantities().isEmpty()) {
                 messages.add(new Message(Kind.NOTE,
                         new AuditReport(t.fileName(), audit).summary()));
             }
+            stages.accept("writing " + r.output());
             WorkbookWriter.write(t, trace, audit, r.output(), r.modified());
             return new Outcome(r.template(), r.output(), Status.WRITTEN, messages, null);
         } catch (TemplateException e) {

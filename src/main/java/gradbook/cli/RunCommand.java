@@ -62,9 +62,14 @@ final class RunCommand implements Callable<Integer> {
             err.println("gradbook: " + usageProblem);
             return Gradbook.USAGE;
         }
+        // A large network takes seconds; at a terminal a status line says what is going on.
+        StatusLine status = System.console() != null ? new StatusLine(err) : null;
         Outcome outcome = Generation.run(new Generation.Request(template, target,
                 judging.judging(), inPlace, writing.force, writing.password,
-                writing.modified()));
+                writing.modified()), status == null ? stage -> { } : status::show);
+        if (status != null) {
+            status.clear();
+        }
         Messages.print(outcome, err, verbose);
         if (outcome.status() == Outcome.Status.FAILED) {
             return Gradbook.BAD_INPUT;
