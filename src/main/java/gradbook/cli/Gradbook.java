@@ -3,6 +3,8 @@ package gradbook.cli;
 import gradbook.workbook.Reproducible;
 import gradbook.workbook.Version;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -14,8 +16,6 @@ import picocli.CommandLine.IVersionProvider;
         description = "Makes backpropagation auditable in a spreadsheet: reads a network from an"
                 + " .xlsx template, runs one forward pass, one backward pass and one gradient"
                 + " step, and writes every intermediate beside a live formula that recomputes it.",
-        subcommands = {RunCommand.class, BatchCommand.class, CheckCommand.class, KeyCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
@@ -31,6 +31,17 @@ public final class Gradbook implements Runnable {
     /** Exit code of check when it ran and found a hand value that does not match. */
     public static final int MISMATCH = 3;
 
+    /** The subcommands by name, in the order help lists them. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("run", RunCommand.class);
+        SUBCOMMANDS.put("batch", BatchCommand.class);
+        SUBCOMMANDS.put("check", CheckCommand.class);
+        SUBCOMMANDS.put("key", KeyCommand.class);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,13 +52,29 @@ public final class Gradbook implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
-    /** The configured command line, as main runs it; tests call this too. */
+    /** The configured command line with every subcommand; tests call this. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Gradbook())
-                .setExecutionExceptionHandler(Gradbook::unexpected)
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line that main runs for {@code args}. picocli builds the model of every
+     * subcommand it is given, by reflection, before it parses anything, a fair part of a run
+     * that lasts a second. So when the first argument names a subcommand, only that one is
+     * given; help, a usage error and anything else get them all.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(new Gradbook());
+        Class<?> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        if (named != null && named != CommandLine.HelpCommand.class) {
+            cl.addSubcommand(named);
+        } else {
+            SUBCOMMANDS.values().forEach(cl::addSubcommand);
+        }
+        return cl.setExecutionExceptionHandler(Gradbook::unexpected)
                 .setExecutionStrategy(Gradbook::reproducibly);
     }
 
