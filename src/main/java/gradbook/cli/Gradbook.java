@@ -2,9 +2,11 @@ package gradbook.cli;
 
 import gradbook.workbook.Reproducible;
 import gradbook.workbook.Version;
+import gradbook.workbook.Warmup;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -42,6 +44,9 @@ public final class Gradbook implements Runnable {
         SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
     }
 
+    /** The subcommands that write workbooks, for which {@link Warmup} pays. */
+    private static final Set<String> WRITERS = Set.of("run", "batch");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -52,6 +57,9 @@ public final class Gradbook implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && WRITERS.contains(args[0])) {
+            Warmup.inBackground();
+        }
         System.exit(commandLine(args).execute(args));
     }
 
