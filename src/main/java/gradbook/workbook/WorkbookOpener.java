@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import org.apache.poi.EmptyFileException;
 import org.apache.poi.UnsupportedFileFormatException;
 import org.apache.poi.ooxml.POIXMLException;
@@ -239,25 +239,28 @@ public final class WorkbookOpener {
         return newline < 0 ? m : m.substring(0, newline);
     }
 
-    // An .ods is a zip too: its first entry, "mimetype", says what it holds. A zip with no
-    // content-type part, or with no part under xl/, is an archive but no Excel workbook.
+    // An .ods is a zip too: its part "mimetype" says what it holds. A zip with no content-type
+    // part, or with no part under xl/, is an archive but no Excel workbook. The zip's directory
+    // lists the parts without inflating them.
     private static void checkZipKind(Path file, String name) throws TemplateException {
-        boolean contentTypes = false;
-        boolean excelPart = false;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry e = zip.getNextEntry();
-            if (e != null && e.getName().equals("mimetype")) {
-                String type = new String(zip.readNBytes(200), StandardCharsets.US_ASCII).trim();
+        boolean contentTypes;
+        boolean excelPart;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry mimetype = zip.getEntry("mimetype");
+            if (mimetype != null) {
+                String type;
+                try (InputStream in = zip.getInputStream(mimetype)) {
+                    type = new String(in.readNBytes(200), StandardCharsets.US_ASCII).trim();
+                }
                 throw new TemplateException(name + (type.startsWith(ODS_MIMETYPE)
                         ? ": an OpenDocument spreadsheet (.ods), which gradbook does not read;"
                                 + " convert it to .xlsx with: " + convertCommand(file)
                         : ": an OpenDocument file but not a spreadsheet (" + type + "); give an"
                                 + " .xlsx template"));
             }
-            for (int n = 0; e != null && n < 10_000; e = zip.getNextEntry(), n++) {
-                contentTypes |= e.getName().equals("[Content_Types].xml");
-                excelPart |= e.getName().startsWith("xl/");
-            }
+            contentTypes = zip.getEntry("[Content_Types].xml") != null;
+            excelPart = zip.stream().limit(10_000)
+                    .anyMatch(e -> e.getName().startsWith("xl/"));
         } catch (IOException | IllegalArgumentException e) {
             return; // not readable as a plain zip: POI's own reading will say what is wrong
         }
