@@ -193,7 +193,7 @@ class GradientStepTest {
             for (String operand : q.operands()) {
                 operands.add(trace.value(operand));
             }
-            assertEquals(q.operation().apply(operands), q.value(),
+            assertEquals(q.operation().apply(operands, q.scale()), q.value(),
                     q.name() + " is not " + q.operation() + " of " + q.operands());
         }
     }

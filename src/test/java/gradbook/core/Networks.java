@@ -51,6 +51,41 @@ public final class Networks {
         return new Network(x, y, W, b, eta);
     }
 
+    /**
+     * Issue #7: a network with the given last activation, loss and batch, chosen by the seed:
+     * 1 to 3 layers, each 1 to 5 wide (2 to 5 under softmax), 1 to 4 samples, the hidden layers'
+     * activations drawn from sigmoid, tanh, relu and identity. Weights are uniform in
+     * [−2, 2]/√(fan-in) and biases in [−1, 1], so that stacked identity or relu layers keep E
+     * near 1 and an absolute tolerance means the same on every network; x is in [−2, 2] and y
+     * in [0, 1].
+     */
+    public static Network random(long seed, Activation last, Loss loss, BatchGradient batch) {
+        Random random = new Random(seed);
+        int layers = 1 + (int) Math.floorMod(seed, 3L);
+        int[] widths = new int[layers + 1];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = 1 + random.nextInt(5);
+        }
+        if (last == Activation.SOFTMAX) {
+            widths[layers] = 2 + random.nextInt(4);
+        }
+        int samples = 1 + random.nextInt(4);
+        List<Matrix> W = new ArrayList<>();
+        List<Matrix> b = new ArrayList<>();
+        List<Activation> activation = new ArrayList<>();
+        Activation[] hidden = {Activation.SIGMOID, Activation.TANH, Activation.RELU,
+            Activation.IDENTITY};
+        for (int k = 0; k < layers; k++) {
+            double bound = 2 / Math.sqrt(widths[k]);
+            W.add(uniform(random, widths[k], widths[k + 1], -bound, bound));
+            b.add(uniform(random, widths[k + 1], 1, -1, 1));
+            activation.add(k == layers - 1 ? last : hidden[random.nextInt(hidden.length)]);
+        }
+        Matrix x = uniform(random, widths[0], samples, -2, 2);
+        Matrix y = uniform(random, widths[layers], samples, 0, 1);
+        return new Network(x, y, W, b, 0.1, activation, loss, batch);
+    }
+
     /** The widths of a network, the input first, e.g. [3, 4, 2] for x 3 × 1 and two layers. */
     public static String widths(Network net) {
         int[] widths = new int[net.layers() + 1];
