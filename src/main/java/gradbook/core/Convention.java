@@ -46,8 +46,7 @@ public enum Convention {
                     + " sigmoid on both layers, the loss half_sse and one sample; this network"
                     + " has activation " + String.join(", ", net.activation().stream()
                             .map(Activation::word).toList()) + ", loss " + net.loss().word()
-                    + " and " + net.samples() + " sample" + (net.samples() == 1 ? "" : "s")
-                    + "; use the textbook convention";
+                    + " and " + net.samples() + " sample" + (net.samples() == 1 ? "" : "s");
         }
         StringBuilder widths = new StringBuilder(Integer.toString(n));
         for (Matrix W : net.W()) {

@@ -118,7 +118,6 @@ class ConventionTest {
         // then
         assertEquals("the notebook convention is defined only for the document's case: the"
                 + " sigmoid on both layers, the loss half_sse and one sample; this network has"
-                + " activation tanh, sigmoid, loss half_sse and 1 sample; use the textbook"
-                + " convention", problem);
+                + " activation tanh, sigmoid, loss half_sse and 1 sample", problem);
     }
 }

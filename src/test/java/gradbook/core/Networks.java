@@ -22,6 +22,23 @@ public final class Networks {
     }
 
     /**
+     * Issue #7: the second example template's network, a small classifier: 2 inputs, a tanh
+     * layer of 3 units, a softmax layer of 2, cross-entropy averaged over 3 samples whose
+     * labels are one-hot.
+     */
+    public static Network classifier() {
+        Matrix x = Matrix.of(new double[][] {{1, -0.5, 0}, {0.5, 1, -1}});
+        Matrix y = Matrix.of(new double[][] {{1, 0, 1}, {0, 1, 0}});
+        Matrix W_0 = Matrix.of(new double[][] {{0.5, -0.5, 1}, {1, 0.5, -1}});
+        Matrix W_1 = Matrix.of(new double[][] {{1, -1}, {-0.5, 0.5}, {0.5, 1}});
+        Matrix b_1 = Matrix.column(0, 0.5, -0.5);
+        Matrix b_2 = Matrix.column(0, 0);
+        return new Network(x, y, List.of(W_0, W_1), List.of(b_1, b_2), 0.5,
+                List.of(Activation.TANH, Activation.SOFTMAX), Loss.CROSS_ENTROPY,
+                BatchGradient.MEAN);
+    }
+
+    /**
      * A network of 1 to 4 layers, each 1 to 6 wide, chosen by the seed. The depth cycles with the
      * seed: the first draw of java.util.Random hardly varies across small consecutive seeds.
      */
