@@ -53,9 +53,9 @@ public final class GradientStep {
     // The example network: labels, input, weights, biases, as the document lists them.
     private void inputs() {
         int L = net.layers();
-        input("y", "y", "the labels: the output the network should give", Section.NETWORK, -1,
-                net.y());
-        input("x", "x", "the input", Section.NETWORK, -1, net.x());
+        input("y", "y", "the labels: the output the network should give" + samples(),
+                Section.NETWORK, -1, net.y());
+        input("x", "x", "the input" + samples(), Section.NETWORK, -1, net.x());
         for (int k = 0; k < L; k++) {
             input(W(k), "W" + sub(k), "the weights of layer " + k + ", input × output",
                     Section.NETWORK, k, net.W().get(k));
@@ -226,9 +226,15 @@ public final class GradientStep {
             add("step_" + W(k), "ΔW" + sub(k) + " = −η ∂E/∂W" + sub(k),
                     "the change the step makes to W_" + k, Section.UPDATES, k, Operation.STEP,
                     W(k), "eta", dE_dW(k));
-            add("step_" + b(k + 1), "Δb" + sub(k + 1) + " = −η ∂E/∂b" + sub(k + 1),
-                    "the change the step makes to b_" + (k + 1), Section.UPDATES, k,
-                    Operation.STEP, b(k + 1), "eta", dE_db(k + 1));
+            if (net.updateBiases()) {
+                add("step_" + b(k + 1), "Δb" + sub(k + 1) + " = −η ∂E/∂b" + sub(k + 1),
+                        "the change the step makes to b_" + (k + 1), Section.UPDATES, k,
+                        Operation.STEP, b(k + 1), "eta", dE_db(k + 1));
+            } else {
+                add("step_" + b(k + 1), "Δb" + sub(k + 1) + " = 0, the biases held fixed",
+                        "no change: the template's update_biases is false", Section.UPDATES,
+                        k, Operation.ZEROS, b(k + 1), b(k + 1));
+            }
         }
         for (int k = last; k >= 0; k--) {
             add(W(k) + "_new", "W" + sub(k) + " + ΔW" + sub(k), "W_" + k + " after the step",

@@ -11,12 +11,14 @@ import java.util.List;
  *
  * <p>W.get(k) is W_k and b.get(k) is b_(k+1), following the document's numbering of biases one
  * ahead of weights. x is features × samples and y outputs × samples: a sample is a column, as
- * the document prints a vector (a template writes one row per sample). Shapes and choices are
+ * the document prints a vector (a template writes one row per sample). {@code updateBiases}
+ * false holds the biases fixed in the step, as some worked examples do; their gradients are
+ * still computed and checked. Shapes and choices are
  * checked by {@link #shapeProblems()}, not by the constructor, so that a reader can report every
  * problem of a template at once.
  */
 public record Network(Matrix x, Matrix y, List<Matrix> W, List<Matrix> b, double eta,
-        List<Activation> activation, Loss loss, BatchGradient batch) {
+        List<Activation> activation, Loss loss, BatchGradient batch, boolean updateBiases) {
 
     public Network {
         W = List.copyOf(W);
@@ -29,14 +31,25 @@ public record Network(Matrix x, Matrix y, List<Matrix> W, List<Matrix> b, double
         this(x, y, W, b, eta, sigmoids(W.size()), Loss.HALF_SSE, BatchGradient.SUM);
     }
 
+    /** The functions given, the biases updated by the step as the document's are. */
+    public Network(Matrix x, Matrix y, List<Matrix> W, List<Matrix> b, double eta,
+            List<Activation> activation, Loss loss, BatchGradient batch) {
+        this(x, y, W, b, eta, activation, loss, batch, true);
+    }
+
     /** The same network with other weights and biases, e.g. one entry moved. */
     public Network withParameters(List<Matrix> W, List<Matrix> b) {
-        return new Network(x, y, W, b, eta, activation, loss, batch);
+        return new Network(x, y, W, b, eta, activation, loss, batch, updateBiases);
     }
 
     /** The same network with other functions. */
     public Network withFunctions(List<Activation> activation, Loss loss, BatchGradient batch) {
-        return new Network(x, y, W, b, eta, activation, loss, batch);
+        return new Network(x, y, W, b, eta, activation, loss, batch, updateBiases);
+    }
+
+    /** The same network with the biases updated by the step, or held fixed. */
+    public Network withUpdateBiases(boolean update) {
+        return new Network(x, y, W, b, eta, activation, loss, batch, update);
     }
 
     /** The sigmoid on each of {@code layers} layers. */

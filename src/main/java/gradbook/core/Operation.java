@@ -55,6 +55,8 @@ public enum Operation {
     COPY(1),
     /** A column of ones with the shape of p (∂z/∂b = 1). */
     ONES(1),
+    /** A zero for each entry of p: the step of a parameter the step holds fixed. */
+    ZEROS(1),
     /** p ∘ q, the elementwise product. */
     HADAMARD(2),
     /** Σₛ p ∘ q over the columns (samples), a column: ∂E/∂b = Σₛ δ ∘ ∂z/∂b. */
@@ -130,6 +132,7 @@ public enum Operation {
             case TOTAL -> Matrix.filled(1, 1, v.get(0).sum());
             case COPY -> v.get(0);
             case ONES -> Matrix.filled(v.get(0).rows(), v.get(0).cols(), 1);
+            case ZEROS -> Matrix.filled(v.get(0).rows(), v.get(0).cols(), 0);
             case HADAMARD -> v.get(0).hadamard(v.get(1));
             case HADAMARD_SUMMED -> v.get(0).hadamard(v.get(1))
                     .times(Matrix.filled(v.get(0).cols(), 1, 1));

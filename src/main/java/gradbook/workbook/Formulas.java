@@ -69,6 +69,7 @@ final class Formulas {
             }
             case COPY -> ref(q, 0, host, i, j);
             case ONES -> "1";
+            case ZEROS -> "0";
             case HADAMARD -> ref(q, 0, host, i, j) + "*" + ref(q, 1, host, i, j);
             case HADAMARD_SUMMED -> rowProduct(q, host, i, i);
             case BACK_PROPAGATE -> backPropagate(q, host, i, j);

@@ -24,20 +24,23 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Reads the optional names that choose the functions of a template's network: {@code
  * activation} (one word for every layer, or a row or column of one word per layer),
- * {@code loss} and {@code batch_gradient} (one word each). A name over cells reads the text in
- * them; a name may also hold the word itself, e.g. ="tanh". Absent names keep the document's
- * choices: sigmoid, half_sse, sum.
+ * {@code loss} and {@code batch_gradient} (one word each), and {@code update_biases} (TRUE or
+ * FALSE). A name over cells reads the text in them; a name may also hold the word itself, e.g.
+ * ="tanh" or =FALSE. Absent names keep the document's choices: sigmoid, half_sse, sum, TRUE.
  */
 final class FunctionNames {
     static final String ACTIVATION = "activation";
     static final String LOSS = "loss";
     static final String BATCH = "batch_gradient";
+    static final String UPDATE_BIASES = "update_biases";
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final Pattern TRUTH = Pattern.compile("(?i)TRUE|FALSE");
 
     /** What was read: the words and where each name is, for the messages that follow. */
     List<String> activation;
     Loss loss = Loss.HALF_SSE;
     BatchGradient batch = BatchGradient.SUM;
+    boolean updateBiases = true;
     final Map<String, String> where = new HashMap<>();
 
     private final XSSFWorkbook workbook;
@@ -66,6 +69,11 @@ final class FunctionNames {
         if (chosen.containsKey(BATCH)) {
             batch = one(BATCH, chosen.get(BATCH), BatchGradient::byWord, BatchGradient.words(),
                     batch);
+        }
+        if (chosen.containsKey(UPDATE_BIASES)) {
+            updateBiases = one(UPDATE_BIASES, chosen.get(UPDATE_BIASES),
+                    w -> TRUTH.matcher(w.strip()).matches() ? Boolean.valueOf(w.strip()) : null,
+                    "TRUE, FALSE", true);
         }
     }
 
@@ -125,6 +133,10 @@ final class FunctionNames {
             where.put(key, "name " + key + " (=" + formula + ")");
             return List.of(quoted.group(1));
         }
+        if (quoted != null && TRUTH.matcher(formula.strip()).matches()) {
+            where.put(key, "name " + key + " (=" + formula + ")");
+            return List.of(formula.strip());
+        }
         NameResolver.Target target = resolver.resolve(name, key, file + ", name " + key);
         if (target instanceof NameResolver.Problem p) {
             problems.add(p.message());
@@ -176,6 +188,9 @@ final class FunctionNames {
             problems.add(at + ": its formula cannot be evaluated by gradbook; type the word");
             return null;
         }
+        if (value.getCellType() == CellType.BOOLEAN) {
+            return value.getBooleanValue() ? "TRUE" : "FALSE";
+        }
         if (value.getCellType() != CellType.STRING || value.getStringValue().isBlank()) {
             problems.add(at + ": expected a word such as " + example(key) + " but found "
                     + (value.getCellType() == CellType.NUMERIC ? "the number "
@@ -189,6 +204,7 @@ final class FunctionNames {
         return switch (key) {
             case ACTIVATION -> "tanh";
             case LOSS -> "cross_entropy";
+            case UPDATE_BIASES -> "FALSE";
             default -> "mean";
         };
     }

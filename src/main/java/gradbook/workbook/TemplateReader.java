@@ -18,7 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads a template: the defined names x, y, W_0 … W_(L−1), b_1 … b_L and eta, and the optional
- * activation, loss and batch_gradient (see {@link FunctionNames}).
+ * activation, loss, batch_gradient and update_biases (see {@link FunctionNames}).
  *
  * <p>The number of layers is found from the names present. x and y hold one row per sample; a
  * single sample may be one row or one column. Every problem found is collected and
@@ -114,7 +114,7 @@ public final class TemplateReader {
         Matrix x = samples("x", values.get("x"), W.get(0).rows());
         Matrix y = samples("y", values.get("y"), W.get(L - 1).cols());
         Network network = new Network(x, y, W, b, eta.get(0, 0), activation, functions.loss,
-                functions.batch);
+                functions.batch, functions.updateBiases);
         for (Network.ShapeProblem p : network.shapeProblemsByName()) {
             InputArea area = areas.get(p.name());
             String where = area != null ? area.where() : functions.where.get(p.name());

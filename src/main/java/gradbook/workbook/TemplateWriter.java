@@ -23,9 +23,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Writes a template for a network: one labelled sheet with the parameters, each under its
  * workbook-scoped defined name, vectors as rows as the document's code writes them (x and y one
- * row per sample), the names activation, loss and batch_gradient where the network departs
- * from the document's choices, and optionally a second sheet of hand values, each under
- * hand_&lt;name&gt;.
+ * row per sample), the names activation, loss, batch_gradient and update_biases where the
+ * network departs from the document's choices, and optionally a second sheet of hand values,
+ * each under hand_&lt;name&gt;.
  */
 public final class TemplateWriter {
     /** The sheet the parameters are written on. */
@@ -115,8 +115,12 @@ public final class TemplateWriter {
                     row);
         }
         if (network.batch() != BatchGradient.SUM) {
-            putWords(workbook, styles, "batch_gradient", "batch_gradient",
+            row = putWords(workbook, styles, "batch_gradient", "batch_gradient",
                     List.of(network.batch().word()), row);
+        }
+        if (!network.updateBiases()) {
+            putWords(workbook, styles, "update_biases", "update_biases", List.of("FALSE"), row);
+            workbook.getSheet(SHEET).getRow(row).getCell(1).setCellValue(false);
         }
     }
 

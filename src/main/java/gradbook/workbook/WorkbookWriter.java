@@ -280,7 +280,11 @@ public final class WorkbookWriter {
                                 + " are those of E."
                         : ", the template's loss " + net.loss().word() + "."),
                 "Every gradient is taken at the parameters before the step.",
-                "Update rule: each parameter P becomes P − η ∂E/∂P, with η = eta.",
+                net.updateBiases()
+                        ? "Update rule: each parameter P becomes P − η ∂E/∂P, with η = eta."
+                        : "Update rule: each weight matrix W becomes W − η ∂E/∂W, with η = eta;"
+                                + " the biases are held fixed (update_biases is FALSE), though"
+                                + " their gradients are shown.",
                 "Each quantity shows its value computed in Java, a live formula that recomputes"
                         + " it from the template's cells, and their difference."));
         if (!net.isDocumentCase()) {
@@ -288,11 +292,11 @@ public final class WorkbookWriter {
             for (int k = 0; k < net.layers(); k++) {
                 layers.add("layer " + k + " " + net.activation().get(k).word());
             }
-            lines.add("Activations: " + String.join(", ", layers) + ". Samples: "
-                    + net.samples() + (net.samples() == 1 ? "." : ", a column each on these"
-                            + " sheets (a row each in the template); E is their "
-                            + net.batch().word() + ", so each gradient is the " + net.batch()
-                                    .word() + " of the samples' gradients."));
+            lines.add("Activations: " + String.join(", ", layers) + ".");
+            lines.add("Samples: " + net.samples() + (net.samples() == 1 ? "." : ", a column"
+                    + " each on these sheets (a row each in the template); E is their "
+                    + net.batch().word() + ", so each gradient is the " + net.batch().word()
+                    + " of the samples' gradients."));
         }
         return lines;
     }

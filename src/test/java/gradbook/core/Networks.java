@@ -74,7 +74,7 @@ public final class Networks {
      * activations drawn from sigmoid, tanh, relu and identity. Weights are uniform in
      * [−2, 2]/√(fan-in) and biases in [−1, 1], so that stacked identity or relu layers keep E
      * near 1 and an absolute tolerance means the same on every network; x is in [−2, 2] and y
-     * in [0, 1].
+     * in [0, 1]. An even seed holds the biases fixed in the step (update_biases false).
      */
     public static Network random(long seed, Activation last, Loss loss, BatchGradient batch) {
         Random random = new Random(seed);
@@ -100,7 +100,7 @@ public final class Networks {
         }
         Matrix x = uniform(random, widths[0], samples, -2, 2);
         Matrix y = uniform(random, widths[layers], samples, 0, 1);
-        return new Network(x, y, W, b, 0.1, activation, loss, batch);
+        return new Network(x, y, W, b, 0.1, activation, loss, batch, seed % 2 != 0);
     }
 
     /** The widths of a network, the input first, e.g. [3, 4, 2] for x 3 × 1 and two layers. */

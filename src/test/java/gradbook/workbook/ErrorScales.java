@@ -49,7 +49,7 @@ final class ErrorScales {
     private static double entry(Quantity q, List<Matrix> v, List<Matrix> s, int i, int j) {
         double value = Math.abs(q.value().get(i, j));
         return switch (q.operation()) {
-            case INPUT, ONES -> value;
+            case INPUT, ONES, ZEROS -> value;
             case COPY -> s.get(0).get(i, j);
             case AFFINE -> {
                 double t = s.get(2).get(i, 0);

@@ -213,6 +213,42 @@ class FunctionNamesTest {
         assertEquals(columns.y(), read.y(), "y, 1 × 3");
     }
 
+    @Test
+    void reads_update_biases_from_a_truth_value_a_word_or_the_name_itself() throws Exception {
+        // given
+        Path cell = fixture("biases-cell", wb -> {
+            words(wb, "update_biases", "x");
+            wb.getSheet(TemplateWriter.SHEET).getRow(ROW).getCell(1).setCellValue(false);
+        });
+        Path word = fixture("biases-word", wb -> words(wb, "update_biases", " false "));
+        Path name = fixture("biases-name", wb -> {
+            Name n = wb.createName();
+            n.setNameName("update_biases");
+            n.setRefersToFormula("FALSE");
+        });
+
+        // when, then
+        assertEquals(false, TemplateReader.read(cell).network().updateBiases(), "FALSE in a cell");
+        assertEquals(false, TemplateReader.read(word).network().updateBiases(), "\"false\"");
+        assertEquals(false, TemplateReader.read(name).network().updateBiases(), "=FALSE");
+        assertEquals(true, TemplateReader.read(Path.of("templates", "worked-example.xlsx"))
+                .network().updateBiases(), "the default");
+    }
+
+    @Test
+    void refuses_an_update_biases_that_is_not_true_or_false() throws Exception {
+        // given
+        Path file = fixture("biases-no", wb -> words(wb, "update_biases", "no"));
+
+        // when
+        List<String> problems = problems(file);
+
+        // then
+        assertEquals(List.of("biases-no.xlsx, sheet Parameters, cell B31 (name update_biases):"
+                + " expected one of TRUE, FALSE but found \"no\"; type one of those words"),
+                problems);
+    }
+
     // ---------------------------------------------------------------------------------------
     // Fixtures: the worked example's template with words typed below its numbers.
 

@@ -55,7 +55,7 @@ final class SampleNetworks {
 
     /**
      * Issue #7: relu, identity and a sigmoid output under binary cross-entropy, 3 samples
-     * averaged; widths 3, 4, 3, 2.
+     * averaged, the biases held fixed; widths 3, 4, 3, 2.
      */
     static Network withFunctions() {
         Random random = new Random(77);
@@ -63,7 +63,7 @@ final class SampleNetworks {
         DoubleSupplier input = () -> 4 * random.nextDouble() - 2;
         return new Network(drawn(3, 3, input), drawn(2, 3, random::nextDouble), drawn.W(),
                 drawn.b(), drawn.eta(), List.of(Activation.RELU, Activation.IDENTITY,
-                        Activation.SIGMOID), Loss.CROSS_ENTROPY, BatchGradient.MEAN);
+                        Activation.SIGMOID), Loss.CROSS_ENTROPY, BatchGradient.MEAN, false);
     }
 
     private static Matrix drawn(int rows, int cols, DoubleSupplier entry) {

@@ -118,6 +118,7 @@ class TemplateWriterTest {
         assertEquals(expected.activation(), actual.activation(), "activation");
         assertEquals(expected.loss(), actual.loss(), "loss");
         assertEquals(expected.batch(), actual.batch(), "batch_gradient");
+        assertEquals(expected.updateBiases(), actual.updateBiases(), "update_biases");
     }
 
     /** The hand values as matrices in the quantity's layout (vectors as columns). */
