@@ -11,6 +11,7 @@ import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.ScatterStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
@@ -92,6 +93,9 @@ final class ActivationChart {
             series.setShapeProperties(line(COLORS[n % COLORS.length]));
         }
         chart.plot(data);
+        if (ys.size() > 1) {
+            chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+        }
         // The axes' own formats, not the table's six significant digits.
         for (CTValAx axis : chart.getCTChart().getPlotArea().getValAxArray()) {
             axis.getNumFmt().setSourceLinked(false);

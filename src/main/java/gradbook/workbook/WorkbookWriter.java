@@ -156,8 +156,10 @@ public final class WorkbookWriter {
                 writeQuantity(sheet, q, formulas);
             }
             boolean activation = plan.name().equals(SheetPlan.ACTIVATION);
-            PrintLayout.apply(sheet, activation ? FIRST_BLOCK_ROW + 2 : 1, activation,
-                    blockColumns(plan));
+            // The document's one function and its chart fit one page; several, with the chart
+            // below their table, print one page wide and as long as it takes.
+            PrintLayout.apply(sheet, activation ? FIRST_BLOCK_ROW + 2 : 1,
+                    activation && tabulated().size() <= 1, blockColumns(plan));
         }
         check.write(workbook.createSheet(GradientCheckSheet.NAME), styles);
         for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
@@ -366,8 +368,14 @@ public final class WorkbookWriter {
         for (int n = 0; n < functions.size(); n++) {
             ys.add(new CellRangeAddress(first, last, 2 + 3 * n, 2 + 3 * n));
         }
-        ActivationChart.draw(sheet, new CellRangeAddress(first, last, 1, 1), ys, functions, top,
-                headers.size() + 2);
+        // One function's table is narrow and the chart stands beside it, as in the document;
+        // several functions' tables are wide, and the chart goes below so the page stays legible.
+        boolean beside = functions.size() == 1;
+        if (!beside) {
+            sheet.setRowBreak(last + 3);
+        }
+        ActivationChart.draw(sheet, new CellRangeAddress(first, last, 1, 1), ys, functions,
+                beside ? top : last + 4, beside ? headers.size() + 2 : 1);
     }
 
     // The functions of one number in use, in the order of the layers, each once.
