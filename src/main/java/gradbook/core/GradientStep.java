@@ -189,6 +189,7 @@ public final class GradientStep {
                         Section.PRODUCTS, k, Operation.OUTER, W(k), dz_dW(k), delta(k));
             }
             check(k, true);
+            // One sample keeps the document's δ ∘ 1; several sum it over their columns.
             boolean one = net.samples() == 1;
             add(dE_db(k + 1), "∂E/∂b" + sub(k + 1) + " = " + (one ? "" : "Σₛ ") + "δ" + sub(k)
                     + " ∘ ∂z" + sub(k) + "/∂b" + sub(k + 1), "the gradient of the loss with"
