@@ -12,8 +12,8 @@ public enum Convention {
     TEXTBOOK("textbook"),
     /**
      * The document's code: ∂E/∂a₁ = y − a₁, δ₀ = (W₁ · (y − a₁)) ∘ S'(z₁) ∘ S'(z₀),
-     * ∂E/∂W = δ aᵀ. Defined only where that code runs: two layers, every width equal, the sigmoid, half_sse
-     * and one sample.
+     * ∂E/∂W = δ aᵀ. Defined only where that code runs: two layers, every width equal, the
+     * sigmoid, half_sse and one sample.
      */
     NOTEBOOK("notebook");
 

@@ -23,11 +23,12 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * formula twins, so that the central differences fd_… can be recomputed without gradbook.
  *
  * <p>Each probe takes two columns (+h, −h); rows hold E, then z and a of each layer, sample by
- * sample, so that a pass's a of one sample is a column like W's, as SUMPRODUCT needs. A pass starts at the moved parameter's
- * layer and reads the layers before it from their twins, so rows above that layer stay blank.
- * The move is added to z as h · a_(k−1)[i] (a weight) or h (a bias), since a formula cannot
- * change one cell of the range that SUMPRODUCT reads. A sheet of many probes prints
- * {@value #PROBES_PER_PAGE} of them per page across, beside the repeated row labels.
+ * sample, so that a pass's a of one sample is a column like W's, as SUMPRODUCT needs. A pass
+ * starts at the moved parameter's layer and reads the layers before it from their twins, so
+ * rows above that layer stay blank. The move is added to z as h · a_(k−1)[i] (a weight) or h (a
+ * bias), in every sample, since a formula cannot change one cell of the range that SUMPRODUCT
+ * reads. A sheet of many probes prints {@value #PROBES_PER_PAGE} of them per page across,
+ * beside the repeated row labels.
  */
 final class GradientCheckSheet {
     static final String NAME = "Gradient Check";
