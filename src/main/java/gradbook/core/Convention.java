@@ -12,7 +12,8 @@ public enum Convention {
     TEXTBOOK("textbook"),
     /**
      * The document's code: ∂E/∂a₁ = y − a₁, δ₀ = (W₁ · (y − a₁)) ∘ S'(z₁) ∘ S'(z₀),
-     * ∂E/∂W = δ aᵀ. Defined only where that code runs: two layers, every width equal.
+     * ∂E/∂W = δ aᵀ. Defined only where that code runs: two layers, every width equal, the
+     * sigmoid, half_sse and one sample.
      */
     NOTEBOOK("notebook");
 
@@ -37,8 +38,15 @@ public enum Convention {
         for (Matrix W : net.W()) {
             equal &= W.rows() == n && W.cols() == n;
         }
-        if (equal) {
+        if (equal && net.isDocumentCase()) {
             return null;
+        }
+        if (equal) {
+            return "the notebook convention is defined only for the document's case: the"
+                    + " sigmoid on both layers, the loss half_sse and one sample; this network"
+                    + " has activation " + String.join(", ", net.activation().stream()
+                            .map(Activation::word).toList()) + ", loss " + net.loss().word()
+                    + " and " + net.samples() + " sample" + (net.samples() == 1 ? "" : "s");
         }
         StringBuilder widths = new StringBuilder(Integer.toString(n));
         for (Matrix W : net.W()) {

@@ -46,7 +46,7 @@ public final class GradientCheck {
 
     /**
      * A forward pass with one entry moved: z and a of the moved parameter's layer and those
-     * after it (z.get(0) is z of that layer), then the loss.
+     * after it (z.get(0) is z of that layer), a column per sample, then the loss.
      */
     public record Pass(List<Matrix> z, List<Matrix> a, double E) {
     }
@@ -118,8 +118,9 @@ public final class GradientCheck {
     }
 
     // The forward pass again from layer k, with entry (i, j) moved by {@code by}: the move is
-    // added to z_k as by · a_(k−1)[i] (a weight) or by (a bias), as the workbook's formula adds
-    // it, rather than to the parameter, so both compute the same sums.
+    // added to z_k as by · a_(k−1)[i] (a weight) or by (a bias), in every sample's column, as
+    // the workbook's formula adds it, rather than to the parameter, so both compute the same
+    // sums.
     private static Pass pass(Network net, int k, boolean weight, int i, int j, Matrix before,
             double by) {
         List<Matrix> zs = new ArrayList<>();
@@ -129,19 +130,19 @@ public final class GradientCheck {
             Matrix z = Operation.AFFINE.apply(List.of(net.W().get(m), a, net.b().get(m)));
             if (m == k) {
                 double[][] moved = z.toArray();
-                if (weight) {
-                    moved[j][0] += by * a.get(i, 0);
-                } else {
-                    moved[i][0] += by;
+                for (int s = 0; s < z.cols(); s++) {
+                    if (weight) {
+                        moved[j][s] += by * a.get(i, s);
+                    } else {
+                        moved[i][s] += by;
+                    }
                 }
                 z = Matrix.of(moved);
             }
-            a = Operation.SIGMOID.apply(List.of(z));
+            a = net.activate(m, z);
             zs.add(z);
             as.add(a);
         }
-        double E = Operation.HALF_SUM.apply(List.of(
-                Operation.SQUARED_DIFFERENCE.apply(List.of(a, net.y())))).get(0, 0);
-        return new Pass(zs, as, E);
+        return new Pass(zs, as, net.E(a));
     }
 }

@@ -7,8 +7,10 @@ import java.util.List;
  * One forward pass, one backward pass and one gradient step, traced quantity by quantity in the
  * order of the worked example.
  *
- * <p>Every gradient is taken at the parameters before the step. Sigmoid activations on every
- * layer and the loss E = ½ Σ (a_(L−1) − y)²: dense layers only.
+ * <p>Every gradient is taken at the parameters before the step. Each layer has the activation
+ * and the loss the network names (by default the document's sigmoid and E = ½ Σ (a_(L−1) − y)²);
+ * several samples are columns side by side, and E gathers them as the network says. Dense
+ * layers only.
  */
 public final class GradientStep {
     private final Network net;
@@ -51,9 +53,9 @@ public final class GradientStep {
     // The example network: labels, input, weights, biases, as the document lists them.
     private void inputs() {
         int L = net.layers();
-        input("y", "y", "the labels: the output the network should give", Section.NETWORK, -1,
-                net.y());
-        input("x", "x", "the input", Section.NETWORK, -1, net.x());
+        input("y", "y", "the labels: the output the network should give" + samples(),
+                Section.NETWORK, -1, net.y());
+        input("x", "x", "the input" + samples(), Section.NETWORK, -1, net.x());
         for (int k = 0; k < L; k++) {
             input(W(k), "W" + sub(k), "the weights of layer " + k + ", input × output",
                     Section.NETWORK, k, net.W().get(k));
@@ -69,19 +71,37 @@ public final class GradientStep {
             add(z(k), "z" + sub(k) + " = W" + sub(k) + "ᵀ" + prevSymbol(k) + " + b" + sub(k + 1),
                     "the weighted input of layer " + k, Section.FORWARD, k, Operation.AFFINE,
                     null, W(k), prev(k), b(k + 1));
-            add(a(k), "a" + sub(k) + " = S(z" + sub(k) + ")", "the activation of layer " + k,
-                    Section.FORWARD, k, Operation.SIGMOID, null, z(k));
+            Activation f = net.activation().get(k);
+            add(a(k), "a" + sub(k) + " = " + f.of("z" + sub(k)), "the activation of layer "
+                    + k + (f == Activation.SIGMOID ? "" : ", " + f.word()) + samples(),
+                    Section.FORWARD, k, f.forward(), null, z(k));
         }
     }
 
     private void error() {
         int last = net.layers() - 1;
         String a = "a" + sub(last);
-        add("sq_err", "(" + a + " − y)²", "the squared error of each output", Section.ERROR,
-                last, Operation.SQUARED_DIFFERENCE, null, a(last), "y");
-        add("E", "E = ½ Σᵢ (" + a + "ᵢ − yᵢ)²",
-                "the loss; the document's Err is the same sum without the ½", Section.ERROR, -1,
-                Operation.HALF_SUM, null, "sq_err");
+        Loss loss = net.loss();
+        Activation f = net.lastActivation();
+        String term = loss.termName();
+        add(term, loss.termNotation(f, a), (loss.isSquared() ? "the squared error"
+                : "the cross-entropy") + " of each output" + samples(), Section.ERROR, last,
+                loss.term(f), null, a(last), "y");
+        String ell = loss.notation(f, a, net.y().rows());
+        int N = net.samples();
+        String E;
+        if (N == 1) {
+            E = "E = " + ell;
+        } else if (net.batch() == BatchGradient.SUM) {
+            E = "E = Σₛ ℓₛ over the " + N + " samples, ℓ = " + ell;
+        } else {
+            E = "E = (1/" + N + ") Σₛ ℓₛ, the mean over the " + N + " samples, ℓ = " + ell;
+        }
+        String meaning = net.isDocumentCase()
+                ? "the loss; the document's Err is the same sum without the ½"
+                : "the loss, " + loss.word() + (N == 1 ? "" : ", " + net.batch().word()
+                        + " over the samples");
+        scaled(net.scaleOfE(), "E", E, meaning, Section.ERROR, -1, Operation.TOTAL, null, term);
     }
 
     // The document's eight factors, generalised: for each layer from the last back to the
@@ -94,14 +114,23 @@ public final class GradientStep {
                     + sub(last) + " − y", Section.FACTORS, last, Operation.DIFFERENCE, null, "y",
                     a(last));
         } else {
-            add(dE_da(last), "∂E/∂a" + sub(last) + " = a" + sub(last) + " − y",
-                    "how the loss changes with each output", Section.FACTORS, last,
-                    Operation.DIFFERENCE, null, a(last), "y");
+            Loss loss = net.loss();
+            Activation f = net.lastActivation();
+            Scale scale = loss.slopeScale(net.y().rows()).times(net.batch().scale(net.samples()));
+            String slope = loss.slopeNotation(f, "a" + sub(last));
+            scaled(scale, dE_da(last), "∂E/∂a" + sub(last) + " = " + (scale.isOne() ? slope
+                    : scale.symbol() + "(" + slope + ")"), "how the loss changes with each"
+                    + " output" + samples(), Section.FACTORS, last, loss.slope(f), null, a(last),
+                    "y");
         }
         for (int k = last; k >= 0; k--) {
-            add(da_dz(k), "∂a" + sub(k) + "/∂z" + sub(k) + " = S(z" + sub(k) + ") ∘ (1 − S(z"
-                    + sub(k) + "))", "the slope of the sigmoid at z_" + k, Section.FACTORS, k,
-                    Operation.SIGMOID_SLOPE, null, a(k));
+            Activation f = net.activation().get(k);
+            if (f.slope() != null) {
+                add(da_dz(k), "∂a" + sub(k) + "/∂z" + sub(k) + " = " + f.slopeOf("a" + sub(k),
+                        "z" + sub(k)), "the slope of the " + (f == Activation.SIGMOID ? "sigmoid"
+                                : f.word()) + " at z_" + k, Section.FACTORS, k, f.slope(), null,
+                        a(k));
+            }
             add(dz_dW(k), "∂z" + sub(k) + "/∂W" + sub(k) + " = " + prevSymbol(k),
                     "the input of layer " + k + ", which each weight multiplies",
                     Section.FACTORS, k, Operation.COPY, null, prev(k));
@@ -122,7 +151,13 @@ public final class GradientStep {
     private void products() {
         int last = net.layers() - 1;
         for (int k = last; k >= 0; k--) {
-            if (k == last) {
+            if (k == last && net.lastActivation() == Activation.SOFTMAX) {
+                add(delta(k), "δ" + sub(k) + " = a" + sub(k) + " ∘ (∂E/∂a" + sub(k) + " − a"
+                        + sub(k) + "ᵀ ∂E/∂a" + sub(k) + "), each sample's column", "the error at"
+                        + " layer " + k + "'s weighted input, ∂E/∂z_" + k + ": the softmax's"
+                        + " Jacobian diag(a) − a aᵀ applied to ∂E/∂a", Section.PRODUCTS, k,
+                        Operation.SOFTMAX_BACK, null, dE_da(k), a(k));
+            } else if (k == last) {
                 add(delta(k), "δ" + sub(k) + " = ∂E/∂a" + sub(k) + " ∘ ∂a" + sub(k) + "/∂z"
                         + sub(k), "the error at layer " + k + "'s weighted input, ∂E/∂z_" + k,
                         Section.PRODUCTS, k, Operation.HADAMARD, null, dE_da(k), da_dz(k));
@@ -149,13 +184,18 @@ public final class GradientStep {
                         delta(k));
             } else {
                 add(dE_dW(k), "∂E/∂W" + sub(k) + " = ∂z" + sub(k) + "/∂W" + sub(k) + " · δ"
-                        + sub(k) + "ᵀ", "the gradient of the loss with respect to W_" + k,
+                        + sub(k) + "ᵀ", "the gradient of the loss with respect to W_" + k
+                        + (net.samples() == 1 ? "" : "; the product sums over the samples"),
                         Section.PRODUCTS, k, Operation.OUTER, W(k), dz_dW(k), delta(k));
             }
             check(k, true);
-            add(dE_db(k + 1), "∂E/∂b" + sub(k + 1) + " = δ" + sub(k) + " ∘ ∂z" + sub(k) + "/∂b"
-                    + sub(k + 1), "the gradient of the loss with respect to b_" + (k + 1),
-                    Section.PRODUCTS, k, Operation.HADAMARD, b(k + 1), delta(k), dz_db(k));
+            // One sample keeps the document's δ ∘ 1; several sum it over their columns.
+            boolean one = net.samples() == 1;
+            add(dE_db(k + 1), "∂E/∂b" + sub(k + 1) + " = " + (one ? "" : "Σₛ ") + "δ" + sub(k)
+                    + " ∘ ∂z" + sub(k) + "/∂b" + sub(k + 1), "the gradient of the loss with"
+                    + " respect to b_" + (k + 1) + (one ? "" : ", summed over the samples"),
+                    Section.PRODUCTS, k, one ? Operation.HADAMARD : Operation.HADAMARD_SUMMED,
+                    b(k + 1), delta(k), dz_db(k));
             check(k, false);
         }
     }
@@ -187,9 +227,15 @@ public final class GradientStep {
             add("step_" + W(k), "ΔW" + sub(k) + " = −η ∂E/∂W" + sub(k),
                     "the change the step makes to W_" + k, Section.UPDATES, k, Operation.STEP,
                     W(k), "eta", dE_dW(k));
-            add("step_" + b(k + 1), "Δb" + sub(k + 1) + " = −η ∂E/∂b" + sub(k + 1),
-                    "the change the step makes to b_" + (k + 1), Section.UPDATES, k,
-                    Operation.STEP, b(k + 1), "eta", dE_db(k + 1));
+            if (net.updateBiases()) {
+                add("step_" + b(k + 1), "Δb" + sub(k + 1) + " = −η ∂E/∂b" + sub(k + 1),
+                        "the change the step makes to b_" + (k + 1), Section.UPDATES, k,
+                        Operation.STEP, b(k + 1), "eta", dE_db(k + 1));
+            } else {
+                add("step_" + b(k + 1), "Δb" + sub(k + 1) + " = 0, the biases held fixed",
+                        "no change: the template's update_biases is false", Section.UPDATES,
+                        k, Operation.ZEROS, b(k + 1), b(k + 1));
+            }
         }
         for (int k = last; k >= 0; k--) {
             add(W(k) + "_new", "W" + sub(k) + " + ΔW" + sub(k), "W_" + k + " after the step",
@@ -208,12 +254,24 @@ public final class GradientStep {
 
     private void add(String name, String notation, String meaning, Section section, int layer,
             Operation operation, String shapeOf, String... operands) {
+        scaled(Scale.ONE, name, notation, meaning, section, layer, operation, shapeOf, operands);
+    }
+
+    // As add, the operation's value times a constant factor (E's ½, a mean's 1/N).
+    private void scaled(Scale scale, String name, String notation, String meaning,
+            Section section, int layer, Operation operation, String shapeOf,
+            String... operands) {
         List<Matrix> values = new ArrayList<>();
         for (String operand : operands) {
             values.add(trace.value(operand));
         }
         trace.add(new Quantity(name, notation, meaning, section, layer, operation,
-                List.of(operands), shapeOf, operation.apply(values)));
+                List.of(operands), shapeOf, operation.apply(values, scale), scale));
+    }
+
+    // Said after a quantity's meaning when it has a column per sample.
+    private String samples() {
+        return net.samples() == 1 ? "" : ", a column per sample";
     }
 
     // The names, spelled as the defined names are (see the package documentation).

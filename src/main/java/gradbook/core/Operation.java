@@ -12,27 +12,61 @@ import java.util.List;
 public enum Operation {
     /** A parameter read from the template (x, y, W_k, b_k, eta); no operands. */
     INPUT(0),
-    /** z = Wᵀa + b; operands W, a, b. */
+    /** z = Wᵀa + b, b added to every column (sample) of Wᵀa; operands W, a, b. */
     AFFINE(3),
     /** a = S(z), the logistic sigmoid; operand z. */
     SIGMOID(1),
+    /** a = tanh(z); operand z. */
+    TANH(1),
+    /** a = max(0, z); operand z. */
+    RELU(1),
+    /** a = z; operand z. */
+    IDENTITY(1),
+    /** a = e^z / Σ e^z over each column (one sample), computed from z − max z; operand z. */
+    SOFTMAX(1),
     /** S'(z) = S(z)(1 − S(z)), written from a = S(z); operand a. */
     SIGMOID_SLOPE(1),
+    /** tanh'(z) = 1 − a², written from a = tanh(z); operand a. */
+    TANH_SLOPE(1),
+    /** relu'(z) = 1 where a &gt; 0 (z &gt; 0), else 0, the slope at 0 taken as 0; operand a. */
+    RELU_SLOPE(1),
+    /** The identity's slope, 1 for each entry of a; operand a. */
+    IDENTITY_SLOPE(1),
+    /**
+     * δ = a ∘ (g − aᵀg), column by column: the softmax's Jacobian diag(a) − a aᵀ applied to
+     * g = ∂E/∂a; operands g, a.
+     */
+    SOFTMAX_BACK(2),
     /** p − q. */
     DIFFERENCE(2),
     /** (p − q)², entry by entry. */
     SQUARED_DIFFERENCE(2),
-    /** ½ Σ p, a 1 × 1 result. */
-    HALF_SUM(1),
+    /** −(q ln p + (1 − q) ln(1 − p)), binary cross-entropy of output p, label q. */
+    BINARY_CROSS_ENTROPY(2),
+    /** −q ln p, categorical cross-entropy of output p, label q. */
+    CROSS_ENTROPY(2),
+    /** (p − q) / (p (1 − p)), the slope of binary cross-entropy in p; operands p, q. */
+    BINARY_CROSS_ENTROPY_SLOPE(2),
+    /** −q / p, the slope of categorical cross-entropy in p; operands p, q. */
+    CROSS_ENTROPY_SLOPE(2),
+    /** Σ p over every entry, a 1 × 1 result (E, with its factor as the quantity's scale). */
+    TOTAL(1),
     /** p itself, shown again under another name (∂z/∂W = a, ∂z/∂a = W). */
     COPY(1),
     /** A column of ones with the shape of p (∂z/∂b = 1). */
     ONES(1),
+    /** A zero for each entry of p: the step of a parameter the step holds fixed. */
+    ZEROS(1),
     /** p ∘ q, the elementwise product. */
     HADAMARD(2),
+    /** Σₛ p ∘ q over the columns (samples), a column: ∂E/∂b = Σₛ δ ∘ ∂z/∂b. */
+    HADAMARD_SUMMED(2),
     /** (W · δ) ∘ s: the error of the next layer carried back through W; operands W, δ, s. */
     BACK_PROPAGATE(3),
-    /** a δᵀ, the outer product that has the shape of W (input × output); operands a, δ. */
+    /**
+     * a δᵀ, the outer product that has the shape of W (input × output), summed over the samples
+     * (the columns of a and δ); operands a, δ.
+     */
     OUTER(2),
     /**
      * (W · v) ∘ s ∘ s': the notebook's δ for the first layer, with the next layer's slope s
@@ -62,23 +96,46 @@ public enum Operation {
         return arity;
     }
 
+    /** The value times {@code scale}: p/q · (the operation's value), entry by entry. */
+    public Matrix apply(List<Matrix> v, Scale scale) {
+        Matrix m = apply(v);
+        return scale.isOne() ? m : m.scale(scale.value());
+    }
+
     /** Computes the value from the operands' values, in the order the operation lists them. */
-    Matrix apply(List<Matrix> v) {
+    public Matrix apply(List<Matrix> v) {
         if (v.size() != arity) {
             throw new IllegalArgumentException(this + " takes " + arity + " operands, not "
                     + v.size());
         }
         return switch (this) {
             case INPUT -> throw new IllegalStateException("an input has no formula");
-            case AFFINE -> v.get(0).transpose().times(v.get(1)).plus(v.get(2));
+            case AFFINE -> affine(v.get(0), v.get(1), v.get(2));
             case SIGMOID -> v.get(0).map(Sigmoid::S);
+            case TANH -> v.get(0).map(Math::tanh);
+            case RELU -> v.get(0).map(z -> z > 0 ? z : 0);
+            case IDENTITY -> v.get(0);
+            case SOFTMAX -> softmax(v.get(0));
             case SIGMOID_SLOPE -> v.get(0).map(a -> a * (1 - a));
+            case TANH_SLOPE -> v.get(0).map(a -> 1 - a * a);
+            case RELU_SLOPE -> v.get(0).map(a -> a > 0 ? 1 : 0);
+            case IDENTITY_SLOPE -> Matrix.filled(v.get(0).rows(), v.get(0).cols(), 1);
+            case SOFTMAX_BACK -> softmaxBack(v.get(0), v.get(1));
             case DIFFERENCE -> v.get(0).minus(v.get(1));
             case SQUARED_DIFFERENCE -> v.get(0).zip(v.get(1), (p, q) -> (p - q) * (p - q));
-            case HALF_SUM -> Matrix.filled(1, 1, 0.5 * v.get(0).sum());
+            case BINARY_CROSS_ENTROPY -> v.get(0).zip(v.get(1),
+                    (p, q) -> -(xLogY(q, p) + xLogY(1 - q, 1 - p)));
+            case CROSS_ENTROPY -> v.get(0).zip(v.get(1), (p, q) -> -xLogY(q, p));
+            case BINARY_CROSS_ENTROPY_SLOPE -> v.get(0).zip(v.get(1),
+                    (p, q) -> (p - q) / (p * (1 - p)));
+            case CROSS_ENTROPY_SLOPE -> v.get(0).zip(v.get(1), (p, q) -> -q / p);
+            case TOTAL -> Matrix.filled(1, 1, v.get(0).sum());
             case COPY -> v.get(0);
             case ONES -> Matrix.filled(v.get(0).rows(), v.get(0).cols(), 1);
+            case ZEROS -> Matrix.filled(v.get(0).rows(), v.get(0).cols(), 0);
             case HADAMARD -> v.get(0).hadamard(v.get(1));
+            case HADAMARD_SUMMED -> v.get(0).hadamard(v.get(1))
+                    .times(Matrix.filled(v.get(0).cols(), 1, 1));
             case BACK_PROPAGATE -> v.get(0).times(v.get(1)).hadamard(v.get(2));
             case OUTER -> v.get(0).times(v.get(1).transpose());
             case SLIPPED_BACK_PROPAGATE -> v.get(0).times(v.get(1)).hadamard(v.get(2))
@@ -89,5 +146,51 @@ public enum Operation {
             case STEP -> v.get(1).scale(-v.get(0).get(0, 0));
             case SUM -> v.get(0).plus(v.get(1));
         };
+    }
+
+    // Wᵀa with b added to each column, one column per sample.
+    private static Matrix affine(Matrix W, Matrix a, Matrix b) {
+        Matrix product = W.transpose().times(a);
+        return product.plus(b.times(Matrix.filled(1, product.cols(), 1)));
+    }
+
+    // Each column less its largest entry, so that no exponent is positive and EXP never
+    // overflows; the formula twin subtracts the same MAX.
+    private static Matrix softmax(Matrix z) {
+        double[][] a = new double[z.rows()][z.cols()];
+        for (int s = 0; s < z.cols(); s++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < z.rows(); i++) {
+                max = Math.max(max, z.get(i, s));
+            }
+            double sum = 0;
+            for (int i = 0; i < z.rows(); i++) {
+                sum += Math.exp(z.get(i, s) - max);
+            }
+            for (int i = 0; i < z.rows(); i++) {
+                a[i][s] = Math.exp(z.get(i, s) - max) / sum;
+            }
+        }
+        return Matrix.of(a);
+    }
+
+    private static Matrix softmaxBack(Matrix g, Matrix a) {
+        double[][] d = new double[g.rows()][g.cols()];
+        for (int s = 0; s < g.cols(); s++) {
+            double dot = 0;
+            for (int i = 0; i < g.rows(); i++) {
+                dot += a.get(i, s) * g.get(i, s);
+            }
+            for (int i = 0; i < g.rows(); i++) {
+                d[i][s] = a.get(i, s) * (g.get(i, s) - dot);
+            }
+        }
+        return Matrix.of(d);
+    }
+
+    // x ln y with 0 ln 0 = 0, the limit, so that a label of exactly 0 or 1 costs nothing where
+    // the output saturates to it; the formula twin writes the same IF.
+    private static double xLogY(double x, double y) {
+        return x == 0 ? 0 : x * Math.log(y);
     }
 }

@@ -16,6 +16,8 @@ import java.util.List;
  *     parameters and ∂z/∂a = W, since a transposed gradient is the commonest hand error), or
  *     null
  * @param value the value computed in Java
+ * @param scale a constant factor applied to the operation's value (E's ½, a mean's 1/N), one
+ *     for most
  */
 public record Quantity(
         String name,
@@ -26,10 +28,18 @@ public record Quantity(
         Operation operation,
         List<String> operands,
         String shapeOf,
-        Matrix value) {
+        Matrix value,
+        Scale scale) {
 
     public Quantity {
         operands = List.copyOf(operands);
+    }
+
+    /** A quantity without a constant factor. */
+    public Quantity(String name, String notation, String meaning, Section section, int layer,
+            Operation operation, List<String> operands, String shapeOf, Matrix value) {
+        this(name, notation, meaning, section, layer, operation, operands, shapeOf, value,
+                Scale.ONE);
     }
 
     public boolean isInput() {

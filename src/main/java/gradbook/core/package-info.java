@@ -6,11 +6,19 @@
  *
  * The names are the defined names of the workbook and the names in the code. Layer k runs from
  * 0 to L−1; its bias is numbered k+1, as in the worked example (b_1 goes with W_0). Vectors are
- * n × 1 columns. The sheet that shows each quantity is named in brackets.
+ * n × 1 columns; with N samples every per-sample quantity (x, y, z, a, the errors, ∂E/∂a, ∂a/∂z,
+ * δ) has one column per sample, n × N, while the parameters, their gradients and E do not. The
+ * sheet that shows each quantity is named in brackets.
  *
  * <dl>
- *   <dt>x, y</dt><dd>the input (features × 1) and the labels (outputs × 1), read from the
- *       template's names {@code x} and {@code y} [Network].</dd>
+ *   <dt>x, y</dt><dd>the input (features × N) and the labels (outputs × N) of the N samples,
+ *       read from the template's names {@code x} and {@code y}, one row per sample there
+ *       [Network].</dd>
+ *   <dt>activation, loss, batch_gradient</dt><dd>the template's optional choices: f_k, the
+ *       activation of each layer ({@link gradbook.core.Activation}; the document's S by
+ *       default), the loss ℓ of one sample ({@link gradbook.core.Loss}; half_sse by default)
+ *       and whether E is the sum or the mean of ℓ over the samples
+ *       ({@link gradbook.core.BatchGradient}; sum by default) [Network].</dd>
  *   <dt>W_k</dt><dd>the weights of layer k, input × output, so that layer k computes
  *       W_kᵀ a_(k−1); template name {@code W_k} [Network].</dd>
  *   <dt>b_(k+1)</dt><dd>the biases of layer k, output × 1; template name {@code b_(k+1)}
@@ -18,21 +26,27 @@
  *   <dt>eta</dt><dd>η, the learning rate, 1 × 1; template name {@code eta} [Weight Updates].</dd>
  *   <dt>z_k</dt><dd>W_kᵀ a_(k−1) + b_(k+1), the weighted input of layer k, with a_(−1) = x
  *       [the layer's sheet].</dd>
- *   <dt>a_k</dt><dd>S(z_k), the activation of layer k; S is the logistic sigmoid
- *       [the layer's sheet].</dd>
- *   <dt>sq_err, E</dt><dd>(a_(L−1) − y)², the squared error of each output, and the loss
- *       E = ½ Σ sq_err. The document's Err is Σ sq_err without the ½, but its derivatives
- *       are those of E [Error].</dd>
- *   <dt>dE_da_(L−1)</dt><dd>∂E/∂a_(L−1) = a_(L−1) − y [Derivatives].</dd>
- *   <dt>da_k_dz_k</dt><dd>∂a_k/∂z_k = S(z_k)(1 − S(z_k)), entry by entry [Derivatives].</dd>
+ *   <dt>a_k</dt><dd>f_k(z_k), the activation of layer k; the document's S is the logistic
+ *       sigmoid [the layer's sheet].</dd>
+ *   <dt>sq_err or ce_err, E</dt><dd>the error term of each output: (a_(L−1) − y)² for the
+ *       squared losses, the cross-entropy term for cross_entropy; and the loss E, a constant
+ *       times the sum of every term (½ for half_sse, 1/outputs for mse, times 1/N for a mean
+ *       over samples). By default E = ½ Σ sq_err; the document's Err is Σ sq_err without the
+ *       ½, but its derivatives are those of E [Error].</dd>
+ *   <dt>dE_da_(L−1)</dt><dd>∂E/∂a_(L−1), by default a_(L−1) − y [Derivatives].</dd>
+ *   <dt>da_k_dz_k</dt><dd>∂a_k/∂z_k = f_k'(z_k), entry by entry, e.g. S(z_k)(1 − S(z_k)) or
+ *       1 − a_k²; absent for a softmax layer, whose Jacobian δ_k applies directly
+ *       [Derivatives].</dd>
  *   <dt>dz_k_dW_k</dt><dd>∂z_k/∂W_k = a_(k−1) (x for k = 0), a column [Derivatives].</dd>
  *   <dt>dz_k_db_(k+1)</dt><dd>∂z_k/∂b_(k+1) = 1, a column of ones [Derivatives].</dd>
  *   <dt>dz_k_da_(k−1)</dt><dd>∂z_k/∂a_(k−1) = W_k, for k ≥ 1 [Derivatives].</dd>
- *   <dt>delta_k</dt><dd>δ_k = ∂E/∂z_k: ∂E/∂a_k ∘ ∂a_k/∂z_k on the last layer, and
- *       (W_(k+1) · δ_(k+1)) ∘ ∂a_k/∂z_k below it [Derivatives].</dd>
- *   <dt>dE_dW_k</dt><dd>∂E/∂W_k = a_(k−1) δ_kᵀ, the shape of W_k [Derivatives].</dd>
+ *   <dt>delta_k</dt><dd>δ_k = ∂E/∂z_k: ∂E/∂a_k ∘ ∂a_k/∂z_k on the last layer (under softmax
+ *       a_k ∘ (∂E/∂a_k − a_kᵀ ∂E/∂a_k), sample by sample), and (W_(k+1) · δ_(k+1)) ∘ ∂a_k/∂z_k
+ *       below it [Derivatives].</dd>
+ *   <dt>dE_dW_k</dt><dd>∂E/∂W_k = a_(k−1) δ_kᵀ, the shape of W_k; the product sums over the
+ *       samples [Derivatives].</dd>
  *   <dt>dE_db_(k+1)</dt><dd>∂E/∂b_(k+1) = δ_k ∘ 1, equal to δ_k in value but a quantity of its
- *       own, as in the document [Derivatives].</dd>
+ *       own, as in the document; Σₛ δ_k ∘ 1 over several samples [Derivatives].</dd>
  *   <dt>fd_dE_dW_k, fd_dE_db_(k+1)</dt><dd>the gradient check: (E(p + h) − E(p − h)) / 2h for
  *       each entry p of W_k or b_(k+1), h = 1e-5, the parameter's shape; every entry up to 300
  *       parameters, a seeded sample above, NaN (blank) where not checked (see

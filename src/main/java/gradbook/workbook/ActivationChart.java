@@ -1,5 +1,7 @@
 package gradbook.workbook;
 
+import gradbook.core.Activation;
+import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.PresetColor;
 import org.apache.poi.xddf.usermodel.XDDFColor;
@@ -9,6 +11,7 @@ import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.ScatterStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
@@ -22,10 +25,13 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTValAx;
 
 /**
  * The document's plot of S(x) on [−10, 10], as a native chart over the activation table: a line
- * through the table's (x, S(x)) points that Excel, LibreOffice and gnumeric draw themselves.
+ * through the table's (x, f(x)) points for each activation in use, which Excel, LibreOffice and
+ * gnumeric draw themselves.
  */
 final class ActivationChart {
     static final String TITLE = "S(x) = 1 / (1 + e^−x) on [−10, 10]";
+    private static final PresetColor[] COLORS = {PresetColor.ROYAL_BLUE, PresetColor.DARK_ORANGE,
+        PresetColor.FOREST_GREEN, PresetColor.CRIMSON};
     /** The chart's size in cells. */
     private static final int COLUMNS = 7;
     private static final int ROWS = 22;
@@ -33,17 +39,26 @@ final class ActivationChart {
     private ActivationChart() {
     }
 
+    /** The chart's title: the document's for the sigmoid alone, else the functions shown. */
+    static String title(List<Activation> functions) {
+        if (functions.equals(List.of(Activation.SIGMOID))) {
+            return TITLE;
+        }
+        return String.join(", ", functions.stream().map(Activation::formula).toList())
+                + " on [−10, 10]";
+    }
+
     /**
      * Draws the chart with its top-left corner at ({@code row}, {@code col}), plotting the
-     * column {@code xs} against the column {@code ys} of the same sheet.
+     * column {@code xs} against each column of {@code ys}, one per function, on the same sheet.
      */
-    static XSSFChart draw(XSSFSheet sheet, CellRangeAddress xs, CellRangeAddress ys, int row,
-            int col) {
+    static XSSFChart draw(XSSFSheet sheet, CellRangeAddress xs, List<CellRangeAddress> ys,
+            List<Activation> functions, int row, int col) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col, row, col + COLUMNS,
                 row + ROWS);
         XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText(TITLE);
+        chart.setTitleText(title(functions));
         chart.setTitleOverlay(false);
 
         XDDFValueAxis xAxis = chart.createValueAxis(AxisPosition.BOTTOM);
@@ -52,27 +67,35 @@ final class ActivationChart {
         xAxis.setMaximum(10);
         xAxis.setMajorUnit(2);
         xAxis.setNumberFormat("0");
-        XDDFValueAxis sAxis = chart.createValueAxis(AxisPosition.LEFT);
-        sAxis.setTitle("S(x)");
-        sAxis.setMinimum(0);
-        sAxis.setMaximum(1);
-        sAxis.setMajorUnit(0.25);
-        sAxis.setNumberFormat("0.00");
-        sAxis.setCrosses(AxisCrosses.MIN);
+        XDDFValueAxis fAxis = chart.createValueAxis(AxisPosition.LEFT);
+        boolean sigmoid = functions.equals(List.of(Activation.SIGMOID));
+        fAxis.setTitle(sigmoid ? "S(x)" : "f(x)");
+        double low = functions.stream().mapToDouble(ActivationChart::low).min().orElse(0);
+        double high = functions.stream().mapToDouble(ActivationChart::high).max().orElse(1);
+        fAxis.setMinimum(low);
+        fAxis.setMaximum(high);
+        fAxis.setMajorUnit(high - low <= 1 ? 0.25 : high - low <= 2 ? 0.5 : 2);
+        fAxis.setNumberFormat(high - low <= 2 ? "0.00" : "0");
+        fAxis.setCrosses(AxisCrosses.MIN);
         xAxis.setCrosses(AxisCrosses.MIN);
 
         XDDFScatterChartData data = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER,
-                xAxis, sAxis);
+                xAxis, fAxis);
         data.setStyle(ScatterStyle.LINE);
         data.setVaryColors(false);
-        XDDFScatterChartData.Series series = (XDDFScatterChartData.Series) data.addSeries(
-                XDDFDataSourcesFactory.fromNumericCellRange(sheet, xs),
-                XDDFDataSourcesFactory.fromNumericCellRange(sheet, ys));
-        series.setTitle("S(x)", null);
-        series.setSmooth(false);
-        series.setMarkerStyle(MarkerStyle.NONE);
-        series.setShapeProperties(line());
+        for (int n = 0; n < ys.size(); n++) {
+            XDDFScatterChartData.Series series = (XDDFScatterChartData.Series) data.addSeries(
+                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, xs),
+                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, ys.get(n)));
+            series.setTitle(functions.get(n).symbol() + "(x)", null);
+            series.setSmooth(false);
+            series.setMarkerStyle(MarkerStyle.NONE);
+            series.setShapeProperties(line(COLORS[n % COLORS.length]));
+        }
         chart.plot(data);
+        if (ys.size() > 1) {
+            chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+        }
         // The axes' own formats, not the table's six significant digits.
         for (CTValAx axis : chart.getCTChart().getPlotArea().getValAxArray()) {
             axis.getNumFmt().setSourceLinked(false);
@@ -80,9 +103,22 @@ final class ActivationChart {
         return chart;
     }
 
-    private static XDDFShapeProperties line() {
+    // The range of f over [−10, 10], rounded out to a tidy axis.
+    private static double low(Activation f) {
+        return switch (f) {
+            case TANH -> -1;
+            case IDENTITY -> -10;
+            default -> 0;
+        };
+    }
+
+    private static double high(Activation f) {
+        return f == Activation.RELU || f == Activation.IDENTITY ? 10 : 1;
+    }
+
+    private static XDDFShapeProperties line(PresetColor color) {
         XDDFLineProperties line = new XDDFLineProperties();
-        line.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(PresetColor.ROYAL_BLUE)));
+        line.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(color)));
         line.setWidth(2.0);
         XDDFShapeProperties shape = new XDDFShapeProperties();
         shape.setLineProperties(line);

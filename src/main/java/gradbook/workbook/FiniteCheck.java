@@ -1,5 +1,6 @@
 package gradbook.workbook;
 
+import gradbook.core.Loss;
 import gradbook.core.Matrix;
 import gradbook.core.Operation;
 import gradbook.core.Quantity;
@@ -9,7 +10,8 @@ import org.apache.poi.ss.util.CellReference;
 /**
  * Refuses a gradient step whose numbers left double precision: a cell cannot hold an infinite
  * number or NaN, and a workbook full of them explains nothing. The message names the first
- * quantity that overflowed, in the document's order, and the largest number of the template.
+ * quantity that overflowed, in the document's order, and the largest number of the template,
+ * or, under cross-entropy, the output that saturated.
  * The entries the gradient check leaves out are NaN on purpose and pass.
  */
 final class FiniteCheck {
@@ -21,6 +23,15 @@ final class FiniteCheck {
             Matrix v = q.value();
             for (int i = 0; i < v.rows(); i++) {
                 for (int j = 0; j < v.cols(); j++) {
+                    if (!Double.isFinite(v.get(i, j)) && !unchecked(trace, q, i, j)
+                            && saturated(template, q)) {
+                        throw new TemplateException(template.fileName() + ": " + q.name()
+                                + " entry (" + (i + 1) + ", " + (j + 1) + ") is " + v.get(i, j)
+                                + ": under cross_entropy an output of the last layer is exactly"
+                                + " 0 or 1 in double precision where its label is not, so ln a"
+                                + " or its slope is infinite; use smaller weights or inputs, or"
+                                + " a squared loss");
+                    }
                     if (!Double.isFinite(v.get(i, j)) && !unchecked(trace, q, i, j)) {
                         throw new TemplateException(template.fileName() + ": " + q.name()
                                 + " entry (" + (i + 1) + ", " + (j + 1) + ") is " + v.get(i, j)
@@ -31,6 +42,14 @@ final class FiniteCheck {
                 }
             }
         }
+    }
+
+    // Cross-entropy's term and slope are infinite where a sigmoid or softmax output has
+    // rounded to exactly 0 or 1, which happens with |z| near 40, far below an overflow.
+    private static boolean saturated(Template template, Quantity q) {
+        return template.network().loss() == Loss.CROSS_ENTROPY
+                && (q.name().equals(Loss.CROSS_ENTROPY.termName())
+                        || q.name().startsWith("dE_da_"));
     }
 
     // An entry the gradient check did not sample is NaN by design, in fd_… and in fd_diff_…

@@ -1,6 +1,10 @@
 package gradbook.workbook;
 
+import gradbook.core.Operation;
 import gradbook.core.Quantity;
+import gradbook.core.Scale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -26,28 +30,52 @@ final class Formulas {
 
     /** The formula, without its leading '=', for entry (i, j) of {@code q}. */
     String twin(Quantity q, int i, int j) {
+        String formula = unscaled(q, i, j);
+        Scale scale = q.scale();
+        return scale.isOne() || formula == null ? formula : scaled(scale, formula);
+    }
+
+    /** {@code formula} times a constant p/q, written so that it rounds as Java's p/q · value. */
+    static String scaled(Scale scale, String formula) {
+        return scale.numerator() + "/" + scale.denominator() + "*(" + formula + ")";
+    }
+
+    private String unscaled(Quantity q, int i, int j) {
         String host = placements.get(q.name()).sheet();
         return switch (q.operation()) {
             case INPUT -> inputs.get(q.name()).twin(host, i, j);
-            case AFFINE -> affine(q, host, i);
-            case SIGMOID -> sigmoid(ref(q, 0, host, i, j));
-            case SIGMOID_SLOPE -> {
-                String a = ref(q, 0, host, i, j);
-                yield a + "*(1-" + a + ")";
+            case AFFINE -> affine(q, host, i, j);
+            case SIGMOID, TANH, RELU, IDENTITY, SIGMOID_SLOPE, TANH_SLOPE, RELU_SLOPE,
+                    IDENTITY_SLOPE -> elementwise(q.operation(), ref(q, 0, host, i, j));
+            case SOFTMAX -> softmax(q, host, i, j);
+            case SOFTMAX_BACK -> {
+                Placement g = operand(q, 0);
+                Placement a = operand(q, 1);
+                yield ref(q, 1, host, i, j) + "*(" + ref(q, 0, host, i, j) + "-SUMPRODUCT("
+                        + a.twinRange(host, 0, a.rows() - 1, j, j) + ","
+                        + g.twinRange(host, 0, g.rows() - 1, j, j) + "))";
             }
             case DIFFERENCE -> ref(q, 0, host, i, j) + "-" + ref(q, 1, host, i, j);
-            case SQUARED_DIFFERENCE -> "(" + ref(q, 0, host, i, j) + "-" + ref(q, 1, host, i, j)
-                    + ")^2";
-            case HALF_SUM -> {
+            case SQUARED_DIFFERENCE, BINARY_CROSS_ENTROPY, CROSS_ENTROPY ->
+                    lossTerm(q.operation(), ref(q, 0, host, i, j), ref(q, 1, host, i, j));
+            case BINARY_CROSS_ENTROPY_SLOPE -> {
+                String p = ref(q, 0, host, i, j);
+                yield "(" + p + "-" + ref(q, 1, host, i, j) + ")/(" + p + "*(1-" + p + "))";
+            }
+            case CROSS_ENTROPY_SLOPE -> "-" + ref(q, 1, host, i, j) + "/" + ref(q, 0, host, i, j);
+            case TOTAL -> {
                 Placement p = operand(q, 0);
-                yield "0.5*SUM(" + p.twinRange(host, 0, p.rows() - 1, 0, p.cols() - 1) + ")";
+                yield "SUM(" + p.twinRange(host, 0, p.rows() - 1, 0, p.cols() - 1) + ")";
             }
             case COPY -> ref(q, 0, host, i, j);
             case ONES -> "1";
+            case ZEROS -> "0";
             case HADAMARD -> ref(q, 0, host, i, j) + "*" + ref(q, 1, host, i, j);
-            case BACK_PROPAGATE -> backPropagate(q, host, i);
-            case OUTER -> ref(q, 0, host, i, 0) + "*" + ref(q, 1, host, j, 0);
-            case SLIPPED_BACK_PROPAGATE -> backPropagate(q, host, i) + "*" + ref(q, 3, host, i, 0);
+            case HADAMARD_SUMMED -> rowProduct(q, host, i, i);
+            case BACK_PROPAGATE -> backPropagate(q, host, i, j);
+            case OUTER -> rowProduct(q, host, i, j);
+            case SLIPPED_BACK_PROPAGATE -> backPropagate(q, host, i, j) + "*"
+                    + ref(q, 3, host, i, j);
             case OUTER_TRANSPOSED -> ref(q, 1, host, i, 0) + "*" + ref(q, 0, host, j, 0);
             case CENTRAL_DIFFERENCE -> check.estimate(host, q.operands().get(0), i, j);
             case STEP -> "-" + ref(q, 0, host, 0, 0) + "*" + ref(q, 1, host, i, j);
@@ -55,13 +83,28 @@ final class Formulas {
         };
     }
 
-    // z[i] = Σ_r W[r][i] a[r] + b[i]: column i of W against the column a, both vertical, so
-    // SUMPRODUCT needs no array evaluation.
-    private String affine(Quantity q, String host, int i) {
+    // z[i][s] = Σ_r W[r][i] a[r][s] + b[i]: column i of W against sample s's column of a, both
+    // vertical, so SUMPRODUCT needs no array evaluation.
+    private String affine(Quantity q, String host, int i, int s) {
         Placement W = operand(q, 0);
         Placement a = operand(q, 1);
         return "SUMPRODUCT(" + W.twinRange(host, 0, W.rows() - 1, i, i) + ","
-                + a.twinRange(host, 0, a.rows() - 1, 0, 0) + ")+" + ref(q, 2, host, i, 0);
+                + a.twinRange(host, 0, a.rows() - 1, s, s) + ")+" + ref(q, 2, host, i, 0);
+    }
+
+    /** An activation of one number, or its slope written from a, applied to the cell {@code v}. */
+    static String elementwise(Operation f, String v) {
+        return switch (f) {
+            case SIGMOID -> sigmoid(v);
+            case TANH -> "TANH(" + v + ")";
+            case RELU -> "IF(" + v + ">0," + v + ",0)";
+            case IDENTITY -> v;
+            case SIGMOID_SLOPE -> v + "*(1-" + v + ")";
+            case TANH_SLOPE -> "1-" + v + "*" + v;
+            case RELU_SLOPE -> "IF(" + v + ">0,1,0)";
+            case IDENTITY_SLOPE -> "1";
+            default -> throw new IllegalArgumentException(f + " is not a function of one number");
+        };
     }
 
     // Both branches are the sigmoid; each exponent is ≤ 0, so EXP never overflows.
@@ -69,15 +112,64 @@ final class Formulas {
         return "IF(" + z + ">=0,1/(1+EXP(-" + z + ")),EXP(" + z + ")/(1+EXP(" + z + ")))";
     }
 
-    // δ[i] = (Σ_c W[i][c] δ'[c]) s[i]: row i of W meets the column δ', which SUMPRODUCT cannot
-    // pair without an array transpose, so the sum is written out term by term.
-    private String backPropagate(Quantity q, String host, int i) {
+    private String softmax(Quantity q, String host, int i, int s) {
+        Placement z = operand(q, 0);
+        List<String> column = new ArrayList<>();
+        for (int r = 0; r < z.rows(); r++) {
+            column.add(ref(q, 0, host, r, s));
+        }
+        return softmax(column, i, z.twinRange(host, 0, z.rows() - 1, s, s));
+    }
+
+    /**
+     * Entry i of the softmax of one sample's column of z, the cells {@code column} spanning
+     * {@code range}: each exponent is z less the column's MAX, never positive, so EXP never
+     * overflows and the sum is at least 1. The sum is written term by term, since EXP of a
+     * range would need array evaluation.
+     */
+    static String softmax(List<String> column, int i, String range) {
+        String max = "MAX(" + range + ")";
+        StringJoiner sum = new StringJoiner("+", "(", ")");
+        for (String z : column) {
+            sum.add("EXP(" + z + "-" + max + ")");
+        }
+        return "EXP(" + column.get(i) + "-" + max + ")/" + sum;
+    }
+
+    /**
+     * The error term of output {@code a} against label {@code y}: (a−y)², or a cross-entropy
+     * whose y ln a is 0 where y is, as in Java, so that LN never sees a saturated 0.
+     */
+    static String lossTerm(Operation term, String a, String y) {
+        return switch (term) {
+            case SQUARED_DIFFERENCE -> "(" + a + "-" + y + ")^2";
+            case CROSS_ENTROPY -> "-IF(" + y + "=0,0," + y + "*LN(" + a + "))";
+            case BINARY_CROSS_ENTROPY -> "-(IF(" + y + "=0,0," + y + "*LN(" + a + "))+IF(" + y
+                    + "=1,0,(1-" + y + ")*LN(1-" + a + ")))";
+            default -> throw new IllegalArgumentException(term + " is not an error term");
+        };
+    }
+
+    // Σₛ p[r][s] q[c][s]: row r of p against row c of q, both horizontal, one entry per sample;
+    // with one sample, the product of two cells, as the document writes a δᵀ.
+    private String rowProduct(Quantity q, String host, int r, int c) {
+        Placement p = operand(q, 0);
+        if (p.cols() == 1) {
+            return ref(q, 0, host, r, 0) + "*" + ref(q, 1, host, c, 0);
+        }
+        return "SUMPRODUCT(" + p.twinRange(host, r, r, 0, p.cols() - 1) + ","
+                + operand(q, 1).twinRange(host, c, c, 0, p.cols() - 1) + ")";
+    }
+
+    // δ[i][s] = (Σ_c W[i][c] δ'[c][s]) s[i][s]: row i of W meets a column of δ', which
+    // SUMPRODUCT cannot pair without an array transpose, so the sum is written term by term.
+    private String backPropagate(Quantity q, String host, int i, int s) {
         Placement W = operand(q, 0);
         StringJoiner sum = new StringJoiner("+", "(", ")");
         for (int c = 0; c < W.cols(); c++) {
-            sum.add(ref(q, 0, host, i, c) + "*" + ref(q, 1, host, c, 0));
+            sum.add(ref(q, 0, host, i, c) + "*" + ref(q, 1, host, c, s));
         }
-        return sum + "*" + ref(q, 2, host, i, 0);
+        return sum + "*" + ref(q, 2, host, i, s);
     }
 
     private Placement operand(Quantity q, int n) {

@@ -1,15 +1,19 @@
 package gradbook.workbook;
 
+import gradbook.core.Activation;
 import gradbook.core.GradientCheck;
 import gradbook.core.GradientCheck.Pass;
 import gradbook.core.GradientCheck.Probe;
 import gradbook.core.GradientStep;
+import gradbook.core.Loss;
 import gradbook.core.Network;
+import gradbook.core.Scale;
 import gradbook.core.Trace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
@@ -18,12 +22,13 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * with the entry moved by +h and by −h, written as formulas over the template's cells and the
  * formula twins, so that the central differences fd_… can be recomputed without gradbook.
  *
- * <p>Each probe takes two columns (+h, −h); rows hold E, then z and a of each layer, so that a
- * pass's a is a column like W's, as SUMPRODUCT needs. A pass starts at the moved parameter's
- * layer and reads the layers before it from their twins, so rows above that layer stay blank.
- * The move is added to z as h · a_(k−1)[i] (a weight) or h (a bias), since a formula cannot
- * change one cell of the range that SUMPRODUCT reads. A sheet of many probes prints
- * {@value #PROBES_PER_PAGE} of them per page across, beside the repeated row labels.
+ * <p>Each probe takes two columns (+h, −h); rows hold E, then z and a of each layer, sample by
+ * sample, so that a pass's a of one sample is a column like W's, as SUMPRODUCT needs. A pass
+ * starts at the moved parameter's layer and reads the layers before it from their twins, so
+ * rows above that layer stay blank. The move is added to z as h · a_(k−1)[i] (a weight) or h (a
+ * bias), in every sample, since a formula cannot change one cell of the range that SUMPRODUCT
+ * reads. A sheet of many probes prints {@value #PROBES_PER_PAGE} of them per page across,
+ * beside the repeated row labels.
  */
 final class GradientCheckSheet {
     static final String NAME = "Gradient Check";
@@ -38,8 +43,10 @@ final class GradientCheckSheet {
     private final Network network;
     private final Map<String, Placement> placements;
     private final Map<String, Integer> columnOf = new HashMap<>();
-    private final int[] zRow;
-    private final int[] aRow;
+    /** The first row of z (and of a) of layer m, sample s: zRow[m][s]. */
+    private final int[][] zRow;
+    private final int[][] aRow;
+    private final int samples;
 
     GradientCheckSheet(Trace trace, Network network, Map<String, Placement> placements) {
         this.trace = trace;
@@ -51,14 +58,17 @@ final class GradientCheckSheet {
             columnOf.put(key(p.parameter(), p.i(), p.j()), 1 + 2 * n);
         }
         int layers = network.layers();
-        zRow = new int[layers];
-        aRow = new int[layers];
+        samples = network.samples();
+        zRow = new int[layers][samples];
+        aRow = new int[layers][samples];
         int row = E_ROW + 1;
         for (int m = 0; m < layers; m++) {
             int width = network.W().get(m).cols();
-            zRow[m] = row;
-            aRow[m] = row + width;
-            row += 2 * width;
+            for (int s = 0; s < samples; s++) {
+                zRow[m][s] = row + s * width;
+                aRow[m][s] = row + (samples + s) * width;
+            }
+            row += 2 * samples * width;
         }
     }
 
@@ -118,11 +128,13 @@ final class GradientCheckSheet {
     private void writeRowLabels(XSSFSheet sheet, Styles styles) {
         WorkbookWriter.text(sheet, E_ROW, 0, "E(p ± h)", styles.label);
         for (int m = 0; m < zRow.length; m++) {
-            int width = aRow[m] - zRow[m];
-            for (int u = 0; u < width; u++) {
-                String entry = GradientStep.sub(m) + "[" + (u + 1) + "]";
-                WorkbookWriter.text(sheet, zRow[m] + u, 0, "z" + entry, null);
-                WorkbookWriter.text(sheet, aRow[m] + u, 0, "a" + entry, null);
+            for (int s = 0; s < samples; s++) {
+                for (int u = 0; u < width(m); u++) {
+                    String entry = GradientStep.sub(m) + "[" + (u + 1)
+                            + (samples == 1 ? "" : "," + (s + 1)) + "]";
+                    WorkbookWriter.text(sheet, zRow[m][s] + u, 0, "z" + entry, null);
+                    WorkbookWriter.text(sheet, aRow[m][s] + u, 0, "a" + entry, null);
+                }
             }
         }
     }
@@ -131,37 +143,59 @@ final class GradientCheckSheet {
             int col, String sign) {
         WorkbookWriter.text(sheet, HEADER_ROW + 1, col, sign.equals("+") ? "+h" : "−h",
                 styles.header);
-        int last = zRow.length - 1;
-        for (int m = p.layer(); m <= last; m++) {
-            int width = aRow[m] - zRow[m];
-            for (int u = 0; u < width; u++) {
-                double z = pass.z().get(m - p.layer()).get(u, 0);
-                double a = pass.a().get(m - p.layer()).get(u, 0);
-                String zCell = local(zRow[m] + u, col);
-                WorkbookWriter.formula(sheet, new CellReference(zRow[m] + u, col),
-                        affine(p, m, u, col, sign), z, styles.number(z));
-                WorkbookWriter.formula(sheet, new CellReference(aRow[m] + u, col),
-                        Formulas.sigmoid(zCell), a, styles.number(a));
+        for (int m = p.layer(); m < zRow.length; m++) {
+            Activation f = network.activation().get(m);
+            for (int s = 0; s < samples; s++) {
+                List<String> zCells = new ArrayList<>();
+                for (int u = 0; u < width(m); u++) {
+                    zCells.add(local(zRow[m][s] + u, col));
+                }
+                for (int u = 0; u < width(m); u++) {
+                    double z = pass.z().get(m - p.layer()).get(u, s);
+                    double a = pass.a().get(m - p.layer()).get(u, s);
+                    WorkbookWriter.formula(sheet, new CellReference(zRow[m][s] + u, col),
+                            affine(p, m, u, s, col, sign), z, styles.number(z));
+                    String activation = f == Activation.SOFTMAX
+                            ? Formulas.softmax(zCells, u, column(zRow[m][s], m, col))
+                            : Formulas.elementwise(f.forward(), zCells.get(u));
+                    WorkbookWriter.formula(sheet, new CellReference(aRow[m][s] + u, col),
+                            activation, a, styles.number(a));
+                }
             }
         }
-        String a = local(aRow[last], col) + ":" + local(aRow[last] + width(last) - 1, col);
-        Placement y = placements.get("y");
-        WorkbookWriter.formula(sheet, new CellReference(E_ROW, col), "0.5*SUMXMY2(" + a + ","
-                + y.twinRange(NAME, 0, y.rows() - 1, 0, 0) + ")", pass.E(),
+        WorkbookWriter.formula(sheet, new CellReference(E_ROW, col), loss(col), pass.E(),
                 styles.number(pass.E()));
     }
 
-    // z_m[u] = Σ_r W_m[r][u] a[r] + b[u], with a the twin of a_(m−1) (x) on the moved layer
-    // and this column's own a_(m−1) after it; the moved layer adds the move.
-    private String affine(Probe p, int m, int u, int col, String sign) {
-        Placement W = placements.get("W_" + m);
-        String a;
-        if (m == p.layer()) {
-            Placement before = placements.get(m == 0 ? "x" : "a_" + (m - 1));
-            a = before.twinRange(NAME, 0, before.rows() - 1, 0, 0);
-        } else {
-            a = local(aRow[m - 1], col) + ":" + local(aRow[m - 1] + width(m - 1) - 1, col);
+    // E from the last layer's a in this column, as the Error sheet's E computes it: each
+    // sample's squared errors by SUMXMY2, or its cross-entropy terms one by one.
+    private String loss(int col) {
+        int last = zRow.length - 1;
+        Placement y = placements.get("y");
+        Loss loss = network.loss();
+        StringJoiner sum = new StringJoiner("+");
+        for (int s = 0; s < samples; s++) {
+            if (loss.isSquared()) {
+                sum.add("SUMXMY2(" + column(aRow[last][s], last, col) + ","
+                        + y.twinRange(NAME, 0, y.rows() - 1, s, s) + ")");
+                continue;
+            }
+            for (int u = 0; u < width(last); u++) {
+                sum.add(Formulas.lossTerm(loss.term(network.lastActivation()),
+                        local(aRow[last][s] + u, col), References.from(NAME, y.twin(u, s))));
+            }
         }
+        Scale scale = loss.termScale(y.rows()).times(network.batch().scale(samples));
+        return scale.isOne() ? sum.toString() : Formulas.scaled(scale, sum.toString());
+    }
+
+    // z_m[u] = Σ_r W_m[r][u] a[r] + b[u] for sample s, with a the twin of a_(m−1) (x) on the
+    // moved layer and this column's own a_(m−1) after it; the moved layer adds the move.
+    private String affine(Probe p, int m, int u, int s, int col, String sign) {
+        Placement W = placements.get("W_" + m);
+        Placement before = placements.get(m == 0 ? "x" : "a_" + (m - 1));
+        String a = m == p.layer() ? before.twinRange(NAME, 0, before.rows() - 1, s, s)
+                : column(aRow[m - 1][s], m - 1, col);
         String b = References.from(NAME, placements.get("b_" + (m + 1)).twin(u, 0));
         String z = "SUMPRODUCT(" + W.twinRange(NAME, 0, W.rows() - 1, u, u) + "," + a + ")+"
                 + b;
@@ -170,13 +204,17 @@ final class GradientCheckSheet {
             return z;
         }
         if (p.parameter().startsWith("W_") && u == p.j()) {
-            Placement before = placements.get(m == 0 ? "x" : "a_" + (m - 1));
-            return z + sign + h + "*" + References.from(NAME, before.twin(p.i(), 0));
+            return z + sign + h + "*" + References.from(NAME, before.twin(p.i(), s));
         }
         if (p.parameter().startsWith("b_") && u == p.i()) {
             return z + sign + h;
         }
         return z;
+    }
+
+    // The cells of layer m's width from {@code first} down, in this column.
+    private String column(int first, int m, int col) {
+        return local(first, col) + ":" + local(first + width(m) - 1, col);
     }
 
     // The first column of every PROBES_PER_PAGE-th probe after the first page's, where a sheet
@@ -190,7 +228,7 @@ final class GradientCheckSheet {
     }
 
     private int width(int m) {
-        return aRow[m] - zRow[m];
+        return network.W().get(m).cols();
     }
 
     private static String cell(String host, int row, int col) {

@@ -4,9 +4,10 @@ import org.apache.poi.ss.util.CellReference;
 
 /**
  * The cells a template's defined name points at, and how they map onto the quantity's entries.
- * A vector may be written as a row or a column; it is always a column in the core. A name that
- * holds its value itself (eta = 0.1, with no cell behind it) has no cells: its entries are
- * reached through the name.
+ * A vector may be written as a row or a column; it is always a column in the core. Samples are
+ * written one per row and are columns in the core, so such an area is the quantity transposed.
+ * A name that holds its value itself (eta = 0.1, with no cell behind it) has no cells: its
+ * entries are reached through the name.
  *
  * @param name the defined name, e.g. {@code W_0}
  * @param sheet the sheet the cells are on; for a name that holds a value, the sheet the name
@@ -15,15 +16,16 @@ import org.apache.poi.ss.util.CellReference;
  * @param firstCol the 0-based column of the top-left cell
  * @param rows the area's height
  * @param cols the area's width
- * @param vectorAsRow true when the area is one row that holds a column vector
+ * @param transposed true when the area is the quantity transposed: one row that holds a column
+ *     vector, or samples written one per row
  * @param formula what the name holds when it holds a value rather than cells, else null
  */
 record InputArea(String name, String sheet, int firstRow, int firstCol, int rows, int cols,
-        boolean vectorAsRow, String formula) {
+        boolean transposed, String formula) {
 
     InputArea(String name, String sheet, int firstRow, int firstCol, int rows, int cols,
-            boolean vectorAsRow) {
-        this(name, sheet, firstRow, firstCol, rows, cols, vectorAsRow, null);
+            boolean transposed) {
+        this(name, sheet, firstRow, firstCol, rows, cols, transposed, null);
     }
 
     /** True when the name holds a value of its own instead of pointing at cells. */
@@ -31,8 +33,8 @@ record InputArea(String name, String sheet, int firstRow, int firstCol, int rows
         return formula != null;
     }
 
-    /** The same area, read as one row that holds a column vector. */
-    InputArea asRowVector() {
+    /** The same area, read as the quantity transposed. */
+    InputArea asTransposed() {
         return new InputArea(name, sheet, firstRow, firstCol, rows, cols, true, formula);
     }
 
@@ -41,7 +43,7 @@ record InputArea(String name, String sheet, int firstRow, int firstCol, int rows
         if (holdsValue()) {
             throw new IllegalStateException(name + " holds a value, not cells");
         }
-        return vectorAsRow
+        return transposed
                 ? new CellReference(sheet, firstRow + j, firstCol + i, true, true)
                 : new CellReference(sheet, firstRow + i, firstCol + j, true, true);
     }
@@ -57,8 +59,8 @@ record InputArea(String name, String sheet, int firstRow, int firstCol, int rows
         if (rows * cols == 1) {
             return ref;
         }
-        int r = vectorAsRow ? j : i;
-        int c = vectorAsRow ? i : j;
+        int r = transposed ? j : i;
+        int c = transposed ? i : j;
         return "INDEX(" + ref + "," + (r + 1) + "," + (c + 1) + ")";
     }
 

@@ -1,5 +1,6 @@
 package gradbook.workbook;
 
+import gradbook.core.Activation;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
 import java.nio.file.Path;
@@ -16,9 +17,11 @@ import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Reads a template: the defined names x, y, W_0 … W_(L−1), b_1 … b_L and eta.
+ * Reads a template: the defined names x, y, W_0 … W_(L−1), b_1 … b_L and eta, and the optional
+ * activation, loss, batch_gradient and update_biases (see {@link FunctionNames}).
  *
- * <p>The number of layers is found from the names present. Every problem found is collected and
+ * <p>The number of layers is found from the names present. x and y hold one row per sample; a
+ * single sample may be one row or one column. Every problem found is collected and
  * reported together, each with the file, sheet, cell and name involved. A workbook that gradbook
  * wrote before is read as the template it was made from: the sheets and names gradbook made
  * are removed first (see {@link Regeneration}).
@@ -32,6 +35,7 @@ public final class TemplateReader {
     private final List<String> warnings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, InputArea> areas = new LinkedHashMap<>();
+    private final FunctionNames functions;
 
     private TemplateReader(Path file, XSSFWorkbook workbook) {
         this.file = file;
@@ -39,6 +43,7 @@ public final class TemplateReader {
         XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
         this.resolver = new NameResolver(workbook, evaluator._getWorkbookEvaluator());
         this.cells = new CellReader(fileName(), evaluator, problems, warnings);
+        this.functions = new FunctionNames(workbook, resolver, evaluator, fileName(), problems);
     }
 
     /** Reads the template at {@code file}; the file itself is only read, never written. */
@@ -78,6 +83,8 @@ public final class TemplateReader {
         int L = layerCount(names);
         List<String> expected = expected(L);
         checkRequiredNames(names, expected, L);
+        functions.read(names.chosen);
+        List<Activation> activation = functions.activations(L);
         Map<String, Matrix> values = new HashMap<>();
         for (String key : expected) {
             XSSFName name = names.chosen.get(key);
@@ -95,7 +102,7 @@ public final class TemplateReader {
                     + eta.shape() + " but must be one cell; point eta at the learning rate's cell");
             values.remove("eta");
         }
-        if (!values.keySet().containsAll(expected)) {
+        if (!values.keySet().containsAll(expected) || activation == null) {
             return null;
         }
         List<Matrix> W = new ArrayList<>();
@@ -104,14 +111,26 @@ public final class TemplateReader {
             W.add(values.get("W_" + k));
             b.add(values.get("b_" + (k + 1)));
         }
-        Network network = new Network(values.get("x"), values.get("y"), W, b,
-                eta.get(0, 0));
+        Matrix x = samples("x", values.get("x"), W.get(0).rows());
+        Matrix y = samples("y", values.get("y"), W.get(L - 1).cols());
+        Network network = new Network(x, y, W, b, eta.get(0, 0), activation, functions.loss,
+                functions.batch, functions.updateBiases);
         for (Network.ShapeProblem p : network.shapeProblemsByName()) {
             InputArea area = areas.get(p.name());
-            problems.add(fileName() + (area == null ? "" : ", " + area.where()) + ": "
-                    + p.message());
+            String where = area != null ? area.where() : functions.where.get(p.name());
+            problems.add(fileName() + (where == null ? "" : ", " + where) + ": " + p.message());
         }
         return network;
+    }
+
+    // x and y hold one row per sample, a column per sample in the core. One column is one
+    // sample, unless the layer it meets is one unit wide: then each of its rows is a sample.
+    private Matrix samples(String key, Matrix m, int width) {
+        if (m.cols() == 1 && !(width == 1 && m.rows() > 1)) {
+            return m;
+        }
+        areas.put(key, areas.get(key).asTransposed());
+        return m.transpose();
     }
 
     private static int layerCount(ParameterNames names) {
@@ -177,7 +196,7 @@ public final class TemplateReader {
     }
 
     private static boolean isVector(String key) {
-        return key.equals("x") || key.equals("y") || key.startsWith("b_");
+        return key.startsWith("b_");
     }
 
     /** A matrix read from a name, NaN where a cell could not be read; null if unusable. */
@@ -229,20 +248,16 @@ public final class TemplateReader {
         return Matrix.of(values);
     }
 
-    // A vector may be written as a row or a column; the core takes a column.
+    // A bias vector may be written as a row or a column; the core takes a column.
     private Matrix vector(String key, Matrix m) {
         InputArea area = areas.get(key);
         if (m.rows() == 1 && m.cols() > 1) {
-            areas.put(key, area.asRowVector());
+            areas.put(key, area.asTransposed());
             return m.transpose();
         }
         if (m.cols() != 1) {
-            String hint = key.equals("x")
-                    ? "several samples (one per row) are not supported yet; give one sample"
-                            + " as a single row or column"
-                    : "give it as a single row or column";
             problems.add(fileName() + ", " + area.where() + ": " + key + " is "
-                    + m.shape() + " but must be a vector; " + hint);
+                    + m.shape() + " but must be a vector; give it as a single row or column");
             return null;
         }
         return m;

@@ -1,12 +1,16 @@
 package gradbook.workbook;
 
-import gradbook.core.Matrix;
+import gradbook.core.Activation;
+import gradbook.core.BatchGradient;
 import gradbook.core.GradientStep;
+import gradbook.core.Loss;
+import gradbook.core.Matrix;
 import gradbook.core.Network;
 import gradbook.core.Quantity;
 import gradbook.core.Trace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -18,8 +22,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes a template for a network: one labelled sheet with the parameters, each under its
- * workbook-scoped defined name, vectors as rows as the document's code writes them, and
- * optionally a second sheet of hand values, each under hand_&lt;name&gt;.
+ * workbook-scoped defined name, vectors as rows as the document's code writes them (x and y one
+ * row per sample), the names activation, loss, batch_gradient and update_biases where the
+ * network departs from the document's choices, and optionally a second sheet of hand values,
+ * each under hand_&lt;name&gt;.
  */
 public final class TemplateWriter {
     /** The sheet the parameters are written on. */
@@ -59,7 +65,9 @@ public final class TemplateWriter {
                 row = put(workbook, styles, "b_" + (k + 1), "b" + (k + 1),
                         network.b().get(k).transpose(), row);
             }
-            put(workbook, styles, "eta", "eta (η)", Matrix.filled(1, 1, network.eta()), row);
+            row = put(workbook, styles, "eta", "eta (η)", Matrix.filled(1, 1, network.eta()),
+                    row);
+            putFunctions(workbook, styles, network, row);
             WorkbookWriter.printOnePageWide(sheet);
             if (!hand.isEmpty()) {
                 writeHandValues(workbook, styles, GradientStep.take(network), hand);
@@ -93,6 +101,42 @@ public final class TemplateWriter {
             row = put(workbook, styles, HAND_SHEET, "hand_" + q.name(),
                     q.notation().split(" = ")[0], value, row);
         }
+    }
+
+    // Only what departs from the document, so that its template keeps exactly its names.
+    private static void putFunctions(XSSFWorkbook workbook, Styles styles, Network network,
+            int row) {
+        if (!network.activation().stream().allMatch(f -> f == Activation.SIGMOID)) {
+            row = putWords(workbook, styles, "activation", "activation", network.activation()
+                    .stream().map(Activation::word).toList(), row);
+        }
+        if (network.loss() != Loss.HALF_SSE) {
+            row = putWords(workbook, styles, "loss", "loss", List.of(network.loss().word()),
+                    row);
+        }
+        if (network.batch() != BatchGradient.SUM) {
+            row = putWords(workbook, styles, "batch_gradient", "batch_gradient",
+                    List.of(network.batch().word()), row);
+        }
+        if (!network.updateBiases()) {
+            putWords(workbook, styles, "update_biases", "update_biases", List.of("FALSE"), row);
+            workbook.getSheet(SHEET).getRow(row).getCell(1).setCellValue(false);
+        }
+    }
+
+    private static int putWords(XSSFWorkbook workbook, Styles styles, String name, String label,
+            List<String> words, int row) {
+        XSSFSheet sheet = workbook.getSheet(SHEET);
+        label(sheet, row, label, styles.label);
+        Row r = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
+        for (int j = 0; j < words.size(); j++) {
+            r.createCell(1 + j).setCellValue(words.get(j));
+        }
+        Name n = workbook.createName();
+        n.setNameName(name);
+        n.setRefersToFormula(References.sheetPrefix(SHEET)
+                + new CellRangeAddress(row, row, 1, words.size()).formatAsString(null, true));
+        return row + 2;
     }
 
     private static int put(XSSFWorkbook workbook, Styles styles, String name, String label,

@@ -1,7 +1,9 @@
 package gradbook.workbook;
 
+import gradbook.core.Activation;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -46,7 +48,8 @@ public final class Warmup {
             name.setRefersToFormula("'Warm-up'!$A$1:$A$4");
             LabelComments.attach(sheet, sheet.getRow(0).getCell(1), "warm-up");
             ActivationChart.draw(sheet, new CellRangeAddress(0, 3, 0, 0),
-                    new CellRangeAddress(0, 3, 2, 2), 5, 0);
+                    List.of(new CellRangeAddress(0, 3, 2, 2)), List.of(Activation.SIGMOID),
+                    5, 0);
             workbook.write(OutputStream.nullOutputStream());
             return true;
         } catch (IOException | RuntimeException e) {

@@ -1,10 +1,13 @@
 package gradbook.workbook;
 
 import gradbook.audit.Audit;
+import gradbook.core.Activation;
 import gradbook.core.Convention;
+import gradbook.core.Matrix;
+import gradbook.core.Network;
+import gradbook.core.Operation;
 import gradbook.core.Quantity;
 import gradbook.core.Section;
-import gradbook.core.Sigmoid;
 import gradbook.core.Trace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -152,7 +155,7 @@ public final class WorkbookWriter {
         for (SheetPlan plan : plans) {
             XSSFSheet sheet = workbook.createSheet(plan.name());
             text(sheet, 0, 0, plan.title(), styles.title);
-            layOutColumns(sheet, plan);
+            layOutColumns(sheet, plan, tabulated().size());
             if (first) {
                 writeConventions(sheet);
                 workbook.setActiveSheet(workbook.getSheetIndex(sheet));
@@ -166,8 +169,10 @@ public final class WorkbookWriter {
                 writeQuantity(sheet, q, formulas);
             }
             boolean activation = plan.name().equals(SheetPlan.ACTIVATION);
-            PrintLayout.apply(sheet, activation ? FIRST_BLOCK_ROW + 2 : 1, activation,
-                    blockColumns(plan));
+            // The document's one function and its chart fit one page; several, with the chart
+            // below their table, print one page wide and as long as it takes.
+            PrintLayout.apply(sheet, activation ? FIRST_BLOCK_ROW + 2 : 1,
+                    activation && tabulated().size() <= 1, blockColumns(plan));
         }
         check.write(workbook.createSheet(GradientCheckSheet.NAME), styles);
         for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
@@ -179,10 +184,11 @@ public final class WorkbookWriter {
     // Wide enough for a label in the document's notation, and for six significant digits in
     // scientific form (-1.23457E-05) so that no value shows as ####. The activation sheet's
     // only label is short, which leaves room for its chart (see PrintLayout for printing).
-    private static void layOutColumns(XSSFSheet sheet, SheetPlan plan) {
+    private static void layOutColumns(XSSFSheet sheet, SheetPlan plan, int tabulatedCount) {
         boolean activation = plan.name().equals(SheetPlan.ACTIVATION);
         sheet.setColumnWidth(0, (activation ? 24 : 46) * 256);
-        int columns = activation ? 4 : 3 * plan.widestQuantity() + 2;
+        int columns = activation ? 1 + 3 * Math.max(1, tabulatedCount)
+                : 3 * plan.widestQuantity() + 2;
         for (int c = 1; c <= columns; c++) {
             sheet.setColumnWidth(c, 13 * 256);
         }
@@ -280,15 +286,34 @@ public final class WorkbookWriter {
     }
 
     private List<String> conventions() {
-        return List.of(
+        Network net = template.network();
+        List<String> lines = new ArrayList<>(List.of(
                 "Made by gradbook " + Version.get() + " from " + template.fileName()
                         + ", with the " + conventionLine(),
-                "Loss: " + trace.get("E").notation() + ". The document's Err is the same sum"
-                        + " without the ½; its derivatives are those of E.",
+                "Loss: " + trace.get("E").notation() + (net.isDocumentCase()
+                        ? ". The document's Err is the same sum without the ½; its derivatives"
+                                + " are those of E."
+                        : ", the template's loss " + net.loss().word() + "."),
                 "Every gradient is taken at the parameters before the step.",
-                "Update rule: each parameter P becomes P − η ∂E/∂P, with η = eta.",
+                net.updateBiases()
+                        ? "Update rule: each parameter P becomes P − η ∂E/∂P, with η = eta."
+                        : "Update rule: each weight matrix W becomes W − η ∂E/∂W, with η = eta;"
+                                + " the biases are held fixed (update_biases is FALSE), though"
+                                + " their gradients are shown.",
                 "Each quantity shows its value computed in Java, a live formula that recomputes"
-                        + " it from the template's cells, and their difference.");
+                        + " it from the template's cells, and their difference."));
+        if (!net.isDocumentCase()) {
+            List<String> layers = new ArrayList<>();
+            for (int k = 0; k < net.layers(); k++) {
+                layers.add("layer " + k + " " + net.activation().get(k).word());
+            }
+            lines.add("Activations: " + String.join(", ", layers) + ".");
+            lines.add("Samples: " + net.samples() + (net.samples() == 1 ? "." : ", a column"
+                    + " each on these sheets (a row each in the template); E is their "
+                    + net.batch().word() + ", so each gradient is the " + net.batch().word()
+                    + " of the samples' gradients."));
+        }
+        return lines;
     }
 
     private String conventionLine() {
@@ -307,35 +332,82 @@ public final class WorkbookWriter {
         }
     }
 
-    // S(x) over [−10, 10], the document's plot as a table: x, S(x) from Java, its formula, and
-    // their difference.
+    // Each activation in use over [−10, 10], the document's plot of S as a table: x, then f(x)
+    // from Java, its formula and their difference for each f. Softmax, a function of a whole
+    // column, is named below the table instead.
     private void writeActivationTable(XSSFSheet sheet) {
         int top = FIRST_BLOCK_ROW;
-        text(sheet, top, 0, "S(x) = 1 / (1 + e^−x)", styles.label);
-        LabelComments.attach(sheet, sheet.getRow(top).getCell(0), "the logistic sigmoid, the"
-                + " activation of every layer, tabulated over [−10, 10]");
-        String[] headers = {"x", "S(x), Java", "S(x), formula", "formula − Java"};
-        for (int c = 0; c < headers.length; c++) {
-            text(sheet, top + 1, c + 1, headers[c], styles.header);
+        List<Activation> functions = tabulated();
+        List<Activation> all = template.network().activation();
+        text(sheet, top, 0, String.join("; ", all.stream().distinct().map(Activation::formula)
+                .toList()), styles.label);
+        LabelComments.attach(sheet, sheet.getRow(top).getCell(0), activationComment(all));
+        List<String> headers = new ArrayList<>(List.of("x"));
+        for (Activation f : functions) {
+            String fx = f.symbol() + "(x)";
+            headers.addAll(List.of(fx + ", Java", fx + ", formula", "formula − Java"));
+        }
+        for (int c = 0; c < headers.size(); c++) {
+            text(sheet, top + 1, c + 1, headers.get(c), styles.header);
         }
         for (int r = 0; r < TABLE_ROWS; r++) {
             int row = top + 2 + r;
             double x = TABLE_FROM + r * TABLE_STEP;
-            double s = Sigmoid.S(x);
             CellReference xCell = new CellReference(row, 1);
-            CellReference sCell = new CellReference(row, 2);
-            String z = xCell.formatAsString(false);
             number(sheet, xCell, x, styles.number(x));
-            number(sheet, sCell, s, styles.number(s));
-            formula(sheet, new CellReference(row, 3), "IF(" + z + ">=0,1/(1+EXP(-" + z + ")),EXP("
-                    + z + ")/(1+EXP(" + z + ")))", s, styles.number(s));
-            formula(sheet, new CellReference(row, 4), "D" + (row + 1) + "-C" + (row + 1), 0,
-                    styles.difference);
+            for (int n = 0; n < functions.size(); n++) {
+                Operation f = functions.get(n).forward();
+                double v = f.apply(List.of(Matrix.filled(1, 1, x))).get(0, 0);
+                CellReference java = new CellReference(row, 2 + 3 * n);
+                CellReference twin = new CellReference(row, 3 + 3 * n);
+                number(sheet, java, v, styles.number(v));
+                formula(sheet, twin, Formulas.elementwise(f, xCell.formatAsString(false)), v,
+                        styles.number(v));
+                formula(sheet, new CellReference(row, 4 + 3 * n), ref(twin) + "-" + ref(java),
+                        0, styles.difference);
+            }
         }
         int first = top + 2;
         int last = first + TABLE_ROWS - 1;
-        ActivationChart.draw(sheet, new CellRangeAddress(first, last, 1, 1),
-                new CellRangeAddress(first, last, 2, 2), top, headers.length + 2);
+        if (all.contains(Activation.SOFTMAX)) {
+            text(sheet, last + 2, 0, "softmax, on the last layer, maps a whole column z to"
+                    + " e^z / Σ e^z, so it has no curve of one number; its values are on the"
+                    + " layer's sheet.", styles.note);
+        }
+        if (functions.isEmpty()) {
+            return;
+        }
+        List<CellRangeAddress> ys = new ArrayList<>();
+        for (int n = 0; n < functions.size(); n++) {
+            ys.add(new CellRangeAddress(first, last, 2 + 3 * n, 2 + 3 * n));
+        }
+        // One function's table is narrow and the chart stands beside it, as in the document;
+        // several functions' tables are wide, and the chart goes below so the page stays legible.
+        boolean beside = functions.size() == 1;
+        if (!beside) {
+            sheet.setRowBreak(last + 3);
+        }
+        ActivationChart.draw(sheet, new CellRangeAddress(first, last, 1, 1), ys, functions,
+                beside ? top : last + 4, beside ? headers.size() + 2 : 1);
+    }
+
+    // The functions of one number in use, in the order of the layers, each once.
+    private List<Activation> tabulated() {
+        return template.network().activation().stream().filter(Activation::isElementwise)
+                .distinct().toList();
+    }
+
+    private static String activationComment(List<Activation> all) {
+        if (all.stream().allMatch(f -> f == Activation.SIGMOID)) {
+            return "the logistic sigmoid, the activation of every layer, tabulated over"
+                    + " [−10, 10]";
+        }
+        List<String> layers = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) {
+            layers.add(all.get(k).word() + " on layer " + k);
+        }
+        return "the activations in use (" + String.join(", ", layers) + "), tabulated over"
+                + " [−10, 10]";
     }
 
     private static String ref(CellReference cell) {

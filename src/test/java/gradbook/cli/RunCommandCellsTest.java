@@ -4,6 +4,8 @@ import static gradbook.cli.Cli.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradbook.core.BatchGradient;
+import gradbook.core.Loss;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
 import gradbook.workbook.TemplateReader;
@@ -217,6 +219,29 @@ class RunCommandCellsTest {
         assertRefused(r, before, output, "t.xlsx: z_0 entry (1, 1) is Infinity",
                 "too large for one step in double precision",
                 "the largest is 1.0E308 in sheet Parameters, cell B6 (range x)");
+    }
+
+    // Issue #7: a saturated output under cross-entropy is not an overflow of the numbers.
+    @Test
+    void reports_an_output_saturated_under_cross_entropy() {
+        // given: the example with z_1 near −3000, whose sigmoid rounds to 0 where y is 1
+        Network worked = Fixtures.workedExample();
+        Network saturated = new Network(worked.x(), worked.y(), java.util.List.of(
+                worked.W().get(0), worked.W().get(1).scale(10000)), worked.b(), 0.1,
+                Network.sigmoids(2), Loss.CROSS_ENTROPY, BatchGradient.SUM);
+        Path folder = Fixtures.folder(getClass(), "saturated");
+        Path template = Fixtures.template(saturated, folder.resolve("s.xlsx"));
+        Path output = folder.resolve("out.xlsx");
+        Cli.Snapshot before = Cli.Snapshot.of(template);
+
+        // when
+        Cli.Result r = Cli.run("run", template, "-o", output);
+
+        // then
+        assertRefused(r, before, output, "s.xlsx: ce_err entry (1, 1) is Infinity: under"
+                + " cross_entropy an output of the last layer is exactly 0 or 1 in double"
+                + " precision where its label is not, so ln a or its slope is infinite; use"
+                + " smaller weights or inputs, or a squared loss");
     }
 
     private TemplateCase sheetCase(String name, Consumer<XSSFSheet> edit) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradbook.core.BatchGradient;
+import gradbook.core.Loss;
+import gradbook.core.Network;
 import gradbook.core.Networks;
 import gradbook.workbook.TemplateWriter;
 import java.io.InputStream;
@@ -54,6 +57,32 @@ class RunConventionTest {
             assertEquals(24, count(wb.getSheet("Audit"), "mismatch"));
             assertTrue(wb.getSheet("Gradient Check") != null);
         }
+    }
+
+    // Issue #7: the document's code knows only the sigmoid, half_sse and one sample.
+    @Test
+    void the_notebook_convention_refuses_another_loss_in_one_line() throws Exception {
+        // given the example's network under the loss sse
+        Path folder = Fixtures.folder(getClass(), "sse");
+        Path template = folder.resolve("sse.xlsx");
+        Network example = Networks.workedExample();
+        TemplateWriter.write(example.withFunctions(example.activation(), Loss.SSE,
+                BatchGradient.SUM), "sse", template);
+        Path out = folder.resolve("sse-gradbook.xlsx");
+        Files.deleteIfExists(out);
+
+        // when
+        Cli.Result run = Cli.run("run", template.toString(), "-o", out.toString(),
+                "--convention", "notebook");
+
+        // then
+        assertEquals(1, run.exit());
+        assertEquals("gradbook: sse.xlsx: the notebook convention is defined only for the"
+                + " document's case: the sigmoid on both layers, the loss half_sse and one"
+                + " sample; this network has activation sigmoid, sigmoid, loss sse and 1 sample;"
+                + " use --convention textbook",
+                run.err().strip());
+        assertFalse(Files.exists(out), "no output written");
     }
 
     @Test

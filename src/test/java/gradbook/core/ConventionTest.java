@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -102,5 +103,21 @@ class ConventionTest {
         assertNull(problem);
         assertEquals("4 × 4", GradientStep.take(net, Convention.NOTEBOOK).value("dE_dW_0")
                 .shape());
+    }
+
+    // Issue #7: the document's code knows only the sigmoid, half_sse and one sample.
+    @Test
+    void notebook_refuses_the_example_with_another_activation_and_says_what_it_needs() {
+        // given
+        Network net = Networks.workedExample().withFunctions(
+                List.of(Activation.TANH, Activation.SIGMOID), Loss.HALF_SSE, BatchGradient.SUM);
+
+        // when
+        String problem = Convention.NOTEBOOK.problem(net);
+
+        // then
+        assertEquals("the notebook convention is defined only for the document's case: the"
+                + " sigmoid on both layers, the loss half_sse and one sample; this network has"
+                + " activation tanh, sigmoid, loss half_sse and 1 sample", problem);
     }
 }

@@ -5,8 +5,10 @@ import static gradbook.core.Approx.assertClose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -70,6 +72,63 @@ class FiniteDifferenceTest {
         }
     }
 
+    // Issue #7: every allowed pair of last activation and loss, summed and averaged over 1 to 4
+    // samples, with the hidden activations drawn by the seed.
+    @ParameterizedTest(name = "{0}, {1}, {2}, seed {3}")
+    @MethodSource("choices")
+    void gradients_under_every_activation_loss_and_batch_match_central_differences(
+            Activation last, Loss loss, BatchGradient batch, long seed) {
+        // given
+        Network net = Networks.random(seed, last, loss, batch);
+
+        // when
+        Trace trace = GradientStep.take(net);
+
+        // then
+        String where = last.word() + ", " + loss.word() + ", " + batch.word() + ", seed " + seed
+                + ", widths " + Networks.widths(net) + ", activation " + net.activation()
+                + ", " + net.samples() + " samples";
+        assertGradientsMatchDifferences(net, trace, where);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void the_mean_over_samples_is_the_sum_divided_by_their_number(long seed) {
+        // given
+        Network sum = Networks.random(seed, Activation.SIGMOID, Loss.MSE, BatchGradient.SUM);
+        Network mean = sum.withFunctions(sum.activation(), Loss.MSE, BatchGradient.MEAN);
+
+        // when
+        Trace summed = GradientStep.take(sum);
+        Trace averaged = GradientStep.take(mean);
+
+        // then
+        int N = sum.samples();
+        assertClose("E of seed " + seed, summed.E() / N, averaged.E(), 1e-15);
+        for (int k = 0; k < sum.layers(); k++) {
+            String name = "dE_dW_" + k;
+            assertClose(name + " of seed " + seed, summed.value(name).scale(1.0 / N),
+                    averaged.value(name), 1e-15);
+        }
+    }
+
+    static Stream<Arguments> choices() {
+        List<Arguments> all = new ArrayList<>();
+        for (Activation last : Activation.values()) {
+            for (Loss loss : Loss.values()) {
+                if (loss.problem(last, Matrix.column(0.5)) != null) {
+                    continue;
+                }
+                for (BatchGradient batch : BatchGradient.values()) {
+                    for (long seed = 1; seed <= 12; seed++) {
+                        all.add(Arguments.of(last, loss, batch, seed));
+                    }
+                }
+            }
+        }
+        return all.stream();
+    }
+
     static LongStream seeds() {
         return LongStream.rangeClosed(1, 200);
     }
@@ -110,7 +169,7 @@ class FiniteDifferenceTest {
         double[][] e = changed.get(k).toArray();
         e[i][j] += by;
         changed.set(k, Matrix.of(e));
-        return new Network(net.x(), net.y(), W, b, net.eta());
+        return net.withParameters(W, b);
     }
 
     private static String entry(String name, int i, int j, String where) {

@@ -193,7 +193,7 @@ class GradientStepTest {
             for (String operand : q.operands()) {
                 operands.add(trace.value(operand));
             }
-            assertEquals(q.operation().apply(operands), q.value(),
+            assertEquals(q.operation().apply(operands, q.scale()), q.value(),
                     q.name() + " is not " + q.operation() + " of " + q.operands());
         }
     }
@@ -293,6 +293,29 @@ class GradientStepTest {
         Matrix p = trace.value(parameter);
         if (!q.value().sameShape(p)) {
             fail(name + " is " + q.value().shape() + " but " + parameter + " is " + p.shape());
+        }
+    }
+
+    // Issue #7: update_biases false holds the biases fixed; the weights' step is unchanged.
+    @Test
+    void holds_the_biases_fixed_but_still_computes_their_gradients_when_asked() {
+        // given
+        Network updated = Networks.workedExample();
+        Network fixed = updated.withUpdateBiases(false);
+
+        // when
+        Trace moving = GradientStep.take(updated);
+        Trace held = GradientStep.take(fixed);
+
+        // then
+        for (int k = 0; k < 2; k++) {
+            String b = "b_" + (k + 1);
+            assertEquals(fixed.b().get(k), held.value(b + "_new"), b + "_new");
+            assertEquals(Matrix.filled(2, 1, 0), held.value("step_" + b), "step_" + b);
+            assertEquals(Operation.ZEROS, held.get("step_" + b).operation());
+            assertEquals(moving.value("dE_d" + b), held.value("dE_d" + b), "dE_d" + b);
+            assertEquals(moving.value("W_" + k + "_new"), held.value("W_" + k + "_new"),
+                    "W_" + k + "_new");
         }
     }
 }

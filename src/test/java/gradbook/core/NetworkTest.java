@@ -83,8 +83,9 @@ class NetworkTest {
                 problems);
     }
 
+    // Issue #7: x of several columns holds several samples, and y needs as many.
     @Test
-    void names_an_input_that_is_not_a_column() {
+    void names_labels_that_do_not_match_the_number_of_samples() {
         // given
         Network net = new Network(TWO_BY_TWO, Matrix.column(1, 1), List.of(TWO_BY_TWO),
                 List.of(Matrix.column(0, 0)), 0.1);
@@ -93,7 +94,8 @@ class NetworkTest {
         List<String> problems = net.shapeProblems();
 
         // then
-        assertEquals(List.of("x is 2 × 2 but must be one column"), problems);
+        assertEquals(List.of("x holds 2 samples but y holds 1: give y one row of labels per"
+                + " sample, as x has one row per sample"), problems);
     }
 
     @Test
@@ -133,5 +135,69 @@ class NetworkTest {
 
         // then
         assertClose("E", 0.621347883, E, 1e-9);
+    }
+
+    // Issue #7: the choices of activation and loss are checked with the shapes.
+    @Test
+    void refuses_softmax_below_the_last_layer_and_says_where_it_is_allowed() {
+        // given
+        Network net = Networks.workedExample().withFunctions(
+                List.of(Activation.SOFTMAX, Activation.SIGMOID), Loss.HALF_SSE,
+                BatchGradient.SUM);
+
+        // when
+        List<Network.ShapeProblem> problems = net.shapeProblemsByName();
+
+        // then
+        assertEquals(List.of(new Network.ShapeProblem("activation", "softmax is allowed on the"
+                + " last layer only, but layer 0 of 2 (counted from 0) has it; use sigmoid,"
+                + " tanh, relu or identity there")), problems);
+    }
+
+    @Test
+    void refuses_an_activation_list_of_the_wrong_length() {
+        // given
+        Network net = Networks.workedExample().withFunctions(Network.sigmoids(3), Loss.HALF_SSE,
+                BatchGradient.SUM);
+
+        // when
+        List<String> problems = net.shapeProblems();
+
+        // then
+        assertEquals(List.of("activation names 3 functions but the network has 2 layers; give"
+                + " one word for every layer or one per layer"), problems);
+    }
+
+    @Test
+    void refuses_cross_entropy_after_an_activation_whose_outputs_leave_0_to_1() {
+        // given
+        Network net = Networks.workedExample().withFunctions(
+                List.of(Activation.SIGMOID, Activation.TANH), Loss.CROSS_ENTROPY,
+                BatchGradient.SUM);
+
+        // when
+        List<Network.ShapeProblem> problems = net.shapeProblemsByName();
+
+        // then
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("loss", problems.get(0).name());
+        assertEquals("cross_entropy takes ln of the outputs, so the last layer's activation must"
+                + " be sigmoid or softmax (outputs in (0, 1)), not tanh; use one of those, or a"
+                + " squared loss (half_sse, sse, mse)", problems.get(0).message());
+    }
+
+    @Test
+    void refuses_cross_entropy_on_labels_outside_0_to_1() {
+        // given
+        Network example = Networks.workedExample();
+        Network net = new Network(example.x(), Matrix.column(1, 2), example.W(), example.b(),
+                0.1, Network.sigmoids(2), Loss.CROSS_ENTROPY, BatchGradient.SUM);
+
+        // when
+        List<String> problems = net.shapeProblems();
+
+        // then
+        assertEquals(List.of("cross_entropy needs labels in [0, 1], but y has 2.0 (label 2 of"
+                + " sample 1); use labels in [0, 1] or a squared loss"), problems);
     }
 }

@@ -22,6 +22,23 @@ public final class Networks {
     }
 
     /**
+     * Issue #7: the second example template's network, a small classifier: 2 inputs, a tanh
+     * layer of 3 units, a softmax layer of 2, cross-entropy averaged over 3 samples whose
+     * labels are one-hot.
+     */
+    public static Network classifier() {
+        Matrix x = Matrix.of(new double[][] {{1, -0.5, 0}, {0.5, 1, -1}});
+        Matrix y = Matrix.of(new double[][] {{1, 0, 1}, {0, 1, 0}});
+        Matrix W_0 = Matrix.of(new double[][] {{0.5, -0.5, 1}, {1, 0.5, -1}});
+        Matrix W_1 = Matrix.of(new double[][] {{1, -1}, {-0.5, 0.5}, {0.5, 1}});
+        Matrix b_1 = Matrix.column(0, 0.5, -0.5);
+        Matrix b_2 = Matrix.column(0, 0);
+        return new Network(x, y, List.of(W_0, W_1), List.of(b_1, b_2), 0.5,
+                List.of(Activation.TANH, Activation.SOFTMAX), Loss.CROSS_ENTROPY,
+                BatchGradient.MEAN);
+    }
+
+    /**
      * A network of 1 to 4 layers, each 1 to 6 wide, chosen by the seed. The depth cycles with the
      * seed: the first draw of java.util.Random hardly varies across small consecutive seeds.
      */
@@ -49,6 +66,41 @@ public final class Networks {
         Matrix y = uniform(random, widths[widths.length - 1], 1, 0, 1);
         double eta = 0.01 + 0.99 * random.nextDouble();
         return new Network(x, y, W, b, eta);
+    }
+
+    /**
+     * Issue #7: a network with the given last activation, loss and batch, chosen by the seed:
+     * 1 to 3 layers, each 1 to 5 wide (2 to 5 under softmax), 1 to 4 samples, the hidden layers'
+     * activations drawn from sigmoid, tanh, relu and identity. Weights are uniform in
+     * [−2, 2]/√(fan-in) and biases in [−1, 1], so that stacked identity or relu layers keep E
+     * near 1 and an absolute tolerance means the same on every network; x is in [−2, 2] and y
+     * in [0, 1]. An even seed holds the biases fixed in the step (update_biases false).
+     */
+    public static Network random(long seed, Activation last, Loss loss, BatchGradient batch) {
+        Random random = new Random(seed);
+        int layers = 1 + (int) Math.floorMod(seed, 3L);
+        int[] widths = new int[layers + 1];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = 1 + random.nextInt(5);
+        }
+        if (last == Activation.SOFTMAX) {
+            widths[layers] = 2 + random.nextInt(4);
+        }
+        int samples = 1 + random.nextInt(4);
+        List<Matrix> W = new ArrayList<>();
+        List<Matrix> b = new ArrayList<>();
+        List<Activation> activation = new ArrayList<>();
+        Activation[] hidden = {Activation.SIGMOID, Activation.TANH, Activation.RELU,
+            Activation.IDENTITY};
+        for (int k = 0; k < layers; k++) {
+            double bound = 2 / Math.sqrt(widths[k]);
+            W.add(uniform(random, widths[k], widths[k + 1], -bound, bound));
+            b.add(uniform(random, widths[k + 1], 1, -1, 1));
+            activation.add(k == layers - 1 ? last : hidden[random.nextInt(hidden.length)]);
+        }
+        Matrix x = uniform(random, widths[0], samples, -2, 2);
+        Matrix y = uniform(random, widths[layers], samples, 0, 1);
+        return new Network(x, y, W, b, 0.1, activation, loss, batch, seed % 2 != 0);
     }
 
     /** The widths of a network, the input first, e.g. [3, 4, 2] for x 3 × 1 and two layers. */

@@ -60,6 +60,37 @@ class ActivationChartTest {
                 + ", over the table");
     }
 
+    // Issue #7: the table and chart show the activations in use, never S where none uses it.
+    @Test
+    void plots_each_activation_in_use_and_names_softmax_below_the_table() throws Exception {
+        // given relu, identity and sigmoid
+        Generated g = Generated.fromNetwork(SampleNetworks.withFunctions(), FOLDER, "three");
+        Generated classifier = Generated.fromTemplate(
+                Path.of("templates", "classifier-example.xlsx"), FOLDER, "classifier");
+
+        // when
+        try (XSSFWorkbook wb = RoundTripCheck.open(g.file());
+                XSSFWorkbook tanh = RoundTripCheck.open(classifier.file())) {
+            XSSFSheet sheet = wb.getSheet(SheetPlan.ACTIVATION);
+            CTPlotArea plot = charts(sheet).get(0).getCTChart().getPlotArea();
+            XSSFSheet tanhSheet = tanh.getSheet(SheetPlan.ACTIVATION);
+
+            // then
+            assertEquals(3, plot.getScatterChartArray(0).sizeOfSerArray(), "series");
+            assertEquals(List.of("relu(x), Java", "identity(x), Java", "S(x), Java"),
+                    List.of(sheet.getRow(3).getCell(2).getStringCellValue(),
+                            sheet.getRow(3).getCell(5).getStringCellValue(),
+                            sheet.getRow(3).getCell(8).getStringCellValue()));
+            assertEquals("Activation!$F$5:$F$45", plot.getScatterChartArray(0).getSerArray(1)
+                    .getYVal().getNumRef().getF(), "identity's points");
+            assertEquals("tanh(x) = (e^x − e^−x) / (e^x + e^−x) on [−10, 10]",
+                    charts(tanhSheet).get(0).getTitleText().getString());
+            assertEquals("tanh(x), Java", tanhSheet.getRow(3).getCell(2).getStringCellValue());
+            assertTrue(tanhSheet.getRow(46).getCell(0).getStringCellValue()
+                    .startsWith("softmax, on the last layer"), "the note on softmax");
+        }
+    }
+
     static List<XSSFChart> charts(XSSFSheet sheet) {
         assertNotNull(sheet.getDrawingPatriarch(), sheet.getSheetName() + " has no drawing");
         return sheet.getDrawingPatriarch().getCharts();

@@ -49,33 +49,68 @@ final class ErrorScales {
     private static double entry(Quantity q, List<Matrix> v, List<Matrix> s, int i, int j) {
         double value = Math.abs(q.value().get(i, j));
         return switch (q.operation()) {
-            case INPUT, ONES -> value;
+            case INPUT, ONES, ZEROS -> value;
             case COPY -> s.get(0).get(i, j);
             case AFFINE -> {
                 double t = s.get(2).get(i, 0);
                 for (int r = 0; r < v.get(0).rows(); r++) {
-                    t += s.get(0).get(r, i) * Math.abs(v.get(1).get(r, 0))
-                            + Math.abs(v.get(0).get(r, i)) * s.get(1).get(r, 0);
+                    t += s.get(0).get(r, i) * Math.abs(v.get(1).get(r, j))
+                            + Math.abs(v.get(0).get(r, i)) * s.get(1).get(r, j);
                 }
                 yield t;
             }
             case SIGMOID -> value + value * (1 - value) * s.get(0).get(i, j);
+            case TANH -> value + (1 - value * value) * s.get(0).get(i, j);
+            case RELU, IDENTITY -> value + s.get(0).get(i, j);
+            // ∂aᵢ/∂zⱼ is at most aᵢ; z less its MAX cancels, so each z's scale counts.
+            case SOFTMAX -> value + value * columnSum(s.get(0), j);
             case SIGMOID_SLOPE -> value
                     + Math.abs(1 - 2 * v.get(0).get(i, j)) * s.get(0).get(i, j);
-            case DIFFERENCE, SUM -> value + s.get(0).get(i, j) + s.get(1).get(i, j);
+            case TANH_SLOPE -> value + 2 * Math.abs(v.get(0).get(i, j)) * s.get(0).get(i, j);
+            case RELU_SLOPE, IDENTITY_SLOPE -> value;
+            case SOFTMAX_BACK -> {
+                double dot = 0;
+                double t = 0;
+                for (int r = 0; r < v.get(0).rows(); r++) {
+                    dot += Math.abs(v.get(0).get(r, j) * v.get(1).get(r, j));
+                    t += product(v, s, 0, r, j, 1, r, j);
+                }
+                double a = Math.abs(v.get(1).get(i, j));
+                yield value + a * (s.get(0).get(i, j) + t) + s.get(1).get(i, j)
+                        * (Math.abs(v.get(0).get(i, j)) + dot);
+            }
+            case BINARY_CROSS_ENTROPY, CROSS_ENTROPY -> value
+                    + s.get(0).get(i, j) / Math.min(v.get(0).get(i, j), 1 - v.get(0).get(i, j))
+                    + s.get(1).get(i, j) * Math.abs(Math.log(v.get(0).get(i, j)
+                            / (1 - v.get(0).get(i, j))));
+            case BINARY_CROSS_ENTROPY_SLOPE, CROSS_ENTROPY_SLOPE -> {
+                double p = v.get(0).get(i, j);
+                double near = Math.min(p, 1 - p);
+                yield value + q.scale().value() * ((value / near) * s.get(0).get(i, j)
+                        + s.get(1).get(i, j) / near);
+            }
+            case HADAMARD_SUMMED -> {
+                double t = value;
+                for (int c = 0; c < v.get(0).cols(); c++) {
+                    t += product(v, s, 0, i, c, 1, i, c);
+                }
+                yield t;
+            }
+            case DIFFERENCE, SUM -> value + q.scale().value()
+                    * (s.get(0).get(i, j) + s.get(1).get(i, j));
             case SQUARED_DIFFERENCE -> value
                     + 2 * Math.sqrt(value) * (s.get(0).get(i, j) + s.get(1).get(i, j));
-            case HALF_SUM -> value + 0.5 * s.get(0).sum();
+            case TOTAL -> value + q.scale().value() * s.get(0).sum();
             case HADAMARD -> value + product(v, s, 0, i, j, 1, i, j);
             case BACK_PROPAGATE -> {
                 double carried = 0;
                 double t = 0;
                 for (int c = 0; c < v.get(0).cols(); c++) {
-                    carried += v.get(0).get(i, c) * v.get(1).get(c, 0);
-                    t += product(v, s, 0, i, c, 1, c, 0);
+                    carried += v.get(0).get(i, c) * v.get(1).get(c, j);
+                    t += product(v, s, 0, i, c, 1, c, j);
                 }
-                yield value + t * Math.abs(v.get(2).get(i, 0))
-                        + Math.abs(carried) * s.get(2).get(i, 0);
+                yield value + t * Math.abs(v.get(2).get(i, j))
+                        + Math.abs(carried) * s.get(2).get(i, j);
             }
             case SLIPPED_BACK_PROPAGATE -> {
                 double carried = 0;
@@ -88,12 +123,26 @@ final class ErrorScales {
                 yield value + t * Math.abs(slopes)
                         + Math.abs(carried) * product(v, s, 2, i, 0, 3, i, 0);
             }
-            case OUTER -> value + product(v, s, 0, i, 0, 1, j, 0);
+            case OUTER -> {
+                double t = value;
+                for (int c = 0; c < v.get(0).cols(); c++) {
+                    t += product(v, s, 0, i, c, 1, j, c);
+                }
+                yield t;
+            }
             case OUTER_TRANSPOSED -> value + product(v, s, 0, j, 0, 1, i, 0);
             // Both losses carry E's rounding; their difference is divided by 2h.
             case CENTRAL_DIFFERENCE -> value + s.get(1).get(0, 0) / GradientCheck.H;
             case STEP -> value + product(v, s, 0, 0, 0, 1, i, j);
         };
+    }
+
+    private static double columnSum(Matrix m, int j) {
+        double t = 0;
+        for (int r = 0; r < m.rows(); r++) {
+            t += m.get(r, j);
+        }
+        return t;
     }
 
     // How far p·q can move: each factor's scale times the other's size.

@@ -46,12 +46,14 @@ class FormulasTest {
 
     /** Functions all three programs have, checked in each; a new one needs the same check. */
     private static final Set<String> SHARED_FUNCTIONS = Set.of("SUMPRODUCT", "IF", "EXP", "SUM",
-            "SUMXMY2");
+            "SUMXMY2", "TANH", "LN", "MAX");
     /**
      * Functions that take a range as a range, with no array evaluation: Excel declares
-     * SUMXMY2's arguments as arrays, as it does SUMPRODUCT's, so it inserts no @ before them.
+     * SUMXMY2's arguments as arrays, as it does SUMPRODUCT's, so it inserts no @ before them;
+     * MAX reduces a range as SUM does.
      */
-    private static final Set<String> RANGE_FUNCTIONS = Set.of("SUMPRODUCT", "SUM", "SUMXMY2");
+    private static final Set<String> RANGE_FUNCTIONS = Set.of("SUMPRODUCT", "SUM", "SUMXMY2",
+            "MAX");
 
     private static final List<Generated> workbooks = new ArrayList<>();
 
@@ -61,6 +63,12 @@ class FormulasTest {
                 FOLDER, "example"));
         workbooks.add(Generated.fromNetwork(Networks.random(new Random(5), 3, 6, 4, 5, 2),
                 FOLDER, "deep"));
+        // Issue #7: tanh, softmax and cross-entropy over 3 samples; relu, identity and binary
+        // cross-entropy after a sigmoid.
+        workbooks.add(Generated.fromTemplate(Path.of("templates", "classifier-example.xlsx"),
+                FOLDER, "classifier"));
+        workbooks.add(Generated.fromNetwork(SampleNetworks.withFunctions(), FOLDER,
+                "relu-identity"));
     }
 
     @Test
@@ -126,6 +134,7 @@ class FormulasTest {
 
         // then
         assertEquals(2, squares.size(), "squared errors of the example: " + squares);
+        assertTrue(squares.stream().noneMatch(f -> f.contains("TANH")), "no tanh powered");
         for (String square : squares) {
             assertTrue(square.matches("\\([^()]*\\)\\^2"), "=" + square + " is not (p-q)^2");
         }

@@ -5,6 +5,7 @@ import gradbook.audit.Tolerance;
 import gradbook.core.Convention;
 import gradbook.core.GradientStep;
 import gradbook.core.Network;
+import gradbook.core.Operation;
 import gradbook.core.Networks;
 import gradbook.core.Trace;
 import java.io.IOException;
@@ -50,7 +51,8 @@ record Generated(String name, Path file, Trace trace, int layers) {
     /**
      * The workbooks the round-trip tests open in each program: the worked example from the
      * repository's template, seeded random networks of depth 1 to 4, and a saturated network
-     * whose |z| reach the hundreds, where a careless sigmoid formula overflows EXP. Written
+     * whose |z| reach the hundreds, where a careless sigmoid formula overflows EXP, and two
+     * networks with other activations, losses and several samples (issue #7). Written
      * once per test run, into target/real-programs/round-trip; no program writes over them.
      */
     static synchronized List<Generated> roundTripSet() throws IOException, TemplateException {
@@ -68,6 +70,10 @@ record Generated(String name, Path file, Trace trace, int layers) {
                     wide.W().stream().map(W -> W.scale(400)).toList(),
                     wide.b().stream().map(b -> b.scale(400)).toList(), wide.eta()),
                     folder, "saturated"));
+            // Issue #7: the chosen functions and several samples.
+            set.add(fromTemplate(Path.of("templates", "classifier-example.xlsx"), folder,
+                    "classifier"));
+            set.add(fromNetwork(SampleNetworks.withFunctions(), folder, "relu-identity"));
             roundTripSet = List.copyOf(set);
         }
         return roundTripSet;
@@ -80,7 +86,10 @@ record Generated(String name, Path file, Trace trace, int layers) {
 
     /** How many Java values the workbook shows beside a twin: every entry, and S's table. */
     int javaValues() {
-        int n = 41; // S(x) for x = −10, −9.5, …, 10
+        // f(x) for x = −10, −9.5, …, 10, for each activation of one number in use (issue #7)
+        long tabulated = trace.quantities().stream().filter(q -> q.name().matches("a_\\d+"))
+                .map(q -> q.operation()).filter(f -> f != Operation.SOFTMAX).distinct().count();
+        int n = 41 * (int) tabulated;
         for (var q : trace.quantities()) {
             n += q.value().rows() * q.value().cols();
         }

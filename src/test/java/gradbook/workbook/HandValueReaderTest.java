@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import gradbook.audit.Audit;
 import gradbook.audit.HandValue;
 import gradbook.audit.Tolerance;
+import gradbook.audit.Verdict;
 import gradbook.core.GradientStep;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
@@ -87,6 +88,29 @@ class HandValueReaderTest {
         assertEquals("0,5", hands.get(0).cells().get(0).get(0).text());
         assertEquals("'Hand Values'!B5", hands.get(0).cells().get(0).get(0).cell());
         assertEquals(TRACE.value("a_0").get(1, 0), hands.get(0).cells().get(0).get(1).value());
+    }
+
+    // Issue #7: several samples make a_1 a matrix, a column per sample, judged like any other.
+    @Test
+    void judges_the_hand_values_of_a_network_of_several_samples() throws Exception {
+        // given the classifier's a_1 right and its dE_dW_1 doubled
+        Network classifier = Networks.classifier();
+        Trace trace = GradientStep.take(classifier);
+        Map<String, Matrix> hand = new LinkedHashMap<>();
+        hand.put("a_1", trace.value("a_1"));
+        hand.put("dE_dW_1", trace.value("dE_dW_1").scale(2));
+        Files.createDirectories(GradientCheckSheetTest.OUT);
+        Path file = GradientCheckSheetTest.OUT.resolve("hand-samples.xlsx");
+        TemplateWriter.write(classifier, "hand-samples", hand, file);
+
+        // when
+        List<HandValue> hands = HandValueReader.read(TemplateReader.read(file), trace);
+        Audit audit = Audit.judge(trace, null, hands, Tolerance.standard());
+
+        // then
+        assertEquals(List.of(Verdict.MATCH, Verdict.MISMATCH), audit.quantities().stream()
+                .map(q -> q.verdict()).toList());
+        assertEquals("doubled", audit.quantities().get(1).causes().get(0).code());
     }
 
     private static Path template(String name, Map<String, Matrix> hand,

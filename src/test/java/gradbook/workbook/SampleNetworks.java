@@ -1,5 +1,8 @@
 package gradbook.workbook;
 
+import gradbook.core.Activation;
+import gradbook.core.BatchGradient;
+import gradbook.core.Loss;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
 import java.util.ArrayList;
@@ -48,6 +51,19 @@ final class SampleNetworks {
         Matrix x = drawn(widths[0], 1, parameter);
         Matrix y = drawn(widths[widths.length - 1], 1, random::nextDouble);
         return new Network(x, y, W, b, 0.05 + 0.95 * random.nextDouble());
+    }
+
+    /**
+     * Issue #7: relu, identity and a sigmoid output under binary cross-entropy, 3 samples
+     * averaged, the biases held fixed; widths 3, 4, 3, 2.
+     */
+    static Network withFunctions() {
+        Random random = new Random(77);
+        Network drawn = withWidths(random, 3, 4, 3, 2);
+        DoubleSupplier input = () -> 4 * random.nextDouble() - 2;
+        return new Network(drawn(3, 3, input), drawn(2, 3, random::nextDouble), drawn.W(),
+                drawn.b(), drawn.eta(), List.of(Activation.RELU, Activation.IDENTITY,
+                        Activation.SIGMOID), Loss.CROSS_ENTROPY, BatchGradient.MEAN, false);
     }
 
     private static Matrix drawn(int rows, int cols, DoubleSupplier entry) {

@@ -19,11 +19,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example template is made by {@link TemplateWriter}: run this class with
- * {@code -Dgradbook.regenerate=true} to write templates/worked-example.xlsx again.
+ * The example templates are made by {@link TemplateWriter}: run this class with
+ * {@code -Dgradbook.regenerate=true} to write templates/worked-example.xlsx and
+ * templates/classifier-example.xlsx again.
  */
 class TemplateWriterTest {
     static final Path COMMITTED = Path.of("templates", "worked-example.xlsx");
+    static final Path CLASSIFIER = Path.of("templates", "classifier-example.xlsx");
+    static final String CLASSIFIER_TITLE = "A small classifier: tanh, then softmax,"
+            + " cross-entropy averaged over 3 samples";
     static final String TITLE = "The worked example: Kim Hammar, Neural Network Computation"
             + " (KTH, 2018)";
 
@@ -66,6 +70,24 @@ class TemplateWriterTest {
                 cells(HandValueReader.read(committed, trace)), "where the hand values are");
     }
 
+    // Issue #7: the second example shows the template's choices and several samples.
+    @Test
+    void writes_the_classifier_template_that_is_committed() throws Exception {
+        // given
+        Files.createDirectories(GradientCheckSheetTest.OUT);
+        Path written = GradientCheckSheetTest.OUT.resolve("classifier-example.xlsx");
+
+        // when
+        TemplateWriter.write(Networks.classifier(), CLASSIFIER_TITLE, written);
+
+        // then
+        if (Boolean.getBoolean("gradbook.regenerate")) {
+            Files.copy(written, CLASSIFIER, StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertSameNetwork(Networks.classifier(), TemplateReader.read(written).network());
+        assertSameNetwork(Networks.classifier(), TemplateReader.read(CLASSIFIER).network());
+    }
+
     @Test
     void leaves_a_hand_value_given_as_NaN_empty_for_a_person_to_fill_in() throws Exception {
         // given
@@ -93,6 +115,10 @@ class TemplateWriterTest {
         assertEquals(expected.W(), actual.W(), "W");
         assertEquals(expected.b(), actual.b(), "b");
         assertEquals(expected.eta(), actual.eta(), "eta");
+        assertEquals(expected.activation(), actual.activation(), "activation");
+        assertEquals(expected.loss(), actual.loss(), "loss");
+        assertEquals(expected.batch(), actual.batch(), "batch_gradient");
+        assertEquals(expected.updateBiases(), actual.updateBiases(), "update_biases");
     }
 
     /** The hand values as matrices in the quantity's layout (vectors as columns). */
