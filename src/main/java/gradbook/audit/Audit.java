@@ -13,7 +13,9 @@ import java.util.List;
  * Judges a person's hand values against a traced gradient step, entry by entry, and names the
  * causes of a wrong value, judged for the whole quantity: the opposite sign, the transpose, a
  * factor ½ or 2 too many or too few (alone or together), the other convention's value, or the
- * value of another quantity. Every cause that fits every given entry is listed.
+ * value of another quantity. Every cause that fits every given entry is listed; where none
+ * does and some entries are right, the slips that fit the wrong entries alone are named as
+ * theirs (a sign dropped in one entry).
  *
  * @param convention the convention of the trace judged against
  * @param tolerance the matching rule
@@ -151,7 +153,36 @@ public record Audit(Convention convention, Tolerance tolerance, List<QuantityAud
             }
             otherConvention(causes);
             otherQuantities(causes);
+            if (causes.isEmpty()) {
+                wrongEntriesAlone(causes);
+            }
             return causes;
+        }
+
+        // A slip in one entry (a sign dropped in one product) fits no cause of the whole
+        // quantity, since the other entries are right; judged on the wrong entries alone, the
+        // same slips are recognised and said to be theirs.
+        private void wrongEntriesAlone(List<Cause> causes) {
+            if (entries.stream().noneMatch(e -> e.verdict() == Verdict.MATCH)) {
+                return; // every given entry is wrong: the causes above were judged on them all
+            }
+            Matrix C = q.value();
+            // A transpose moves only the entries off the diagonal.
+            boolean square = q.isMatrix() && C.rows() == C.cols() && entries.stream()
+                    .anyMatch(e -> e.verdict() == Verdict.MISMATCH && e.row() != e.col());
+            List<Cause> found = new ArrayList<>();
+            for (double f : FACTORS) {
+                if (f != 1) {
+                    addIfFits(found, self(f, false), (i, j) -> f * C.get(i, j), false);
+                }
+                if (square) {
+                    addIfFits(found, self(f, true), (i, j) -> f * C.get(j, i), false);
+                }
+            }
+            for (Cause cause : found) {
+                causes.add(new Cause("entries:" + cause.code(), cause.text()
+                        + ", in the wrong entries only (the others are right)"));
+            }
         }
 
         private void otherConvention(List<Cause> causes) {
@@ -203,9 +234,17 @@ public record Audit(Convention convention, Tolerance tolerance, List<QuantityAud
         }
 
         private void addIfFits(List<Cause> causes, Cause cause, IntToDouble candidate) {
+            addIfFits(causes, cause, candidate, true);
+        }
+
+        // The cause fits when the candidate matches every given entry, or with {@code
+        // matching} false every wrong one.
+        private void addIfFits(List<Cause> causes, Cause cause, IntToDouble candidate,
+                boolean matching) {
             boolean any = false;
             for (EntryAudit e : entries) {
-                if (e.verdict() == Verdict.MATCH || e.verdict() == Verdict.MISMATCH) {
+                if ((matching && e.verdict() == Verdict.MATCH)
+                        || e.verdict() == Verdict.MISMATCH) {
                     any = true;
                     if (!tolerance.matches(e.hand(), candidate.at(e.row(), e.col()))) {
                         return;

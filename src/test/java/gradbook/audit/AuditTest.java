@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +144,51 @@ class AuditTest {
         }
         assertTrue(squareTransposes > 10, "square transposes tried: " + squareTransposes);
         assertTrue(shapeTransposes > 10, "transposed shapes tried: " + shapeTransposes);
+    }
+
+    @Test
+    void a_slip_in_some_entries_is_named_for_those_entries_when_the_others_are_right() {
+        // given: the example's ∂E/∂W₁ with one entry's sign dropped, one entry halved, and one
+        // entry plain wrong
+        Trace trace = GradientStep.take(Networks.workedExample());
+        Matrix C = trace.value("dE_dW_1");
+        Map<String, Matrix> slips = new LinkedHashMap<>();
+        slips.put("entries:negated", with(C, 0, 1, -C.get(0, 1)));
+        slips.put("entries:halved", with(C, 1, 1, C.get(1, 1) / 2));
+
+        for (Map.Entry<String, Matrix> slip : slips.entrySet()) {
+            // when
+            QuantityAudit judged = judge(trace, hand("dE_dW_1", slip.getValue(), false))
+                    .quantities().get(0);
+
+            // then: the slip is named, and the right entries stay right
+            assertEquals(List.of(slip.getKey()), codes(judged), slip.getKey());
+            assertTrue(judged.explanation().endsWith("in the wrong entries only (the others"
+                    + " are right)"), judged.explanation());
+            assertEquals(3, judged.entries().stream()
+                    .filter(e -> e.verdict() == Verdict.MATCH).count());
+        }
+
+        // In a 3 × 3 gradient, two entries swapped across the diagonal are a partial transpose
+        // (in a 2 × 2 one they are the whole transpose, named as such).
+        Trace three = GradientStep.take(Networks.random(new Random(3), 3, 3, 2));
+        Matrix G = three.value("dE_dW_0");
+        QuantityAudit swapped = judge(three, hand("dE_dW_0",
+                with(with(G, 0, 1, G.get(1, 0)), 1, 0, G.get(0, 1)), false)).quantities().get(0);
+        assertEquals(List.of("entries:transposed"), codes(swapped));
+        QuantityAudit wrong = judge(trace, hand("dE_dW_1", with(C, 0, 0, 0.123), false))
+                .quantities().get(0);
+        assertEquals(List.of(), codes(wrong), "a plain wrong number has no cause");
+    }
+
+    private static Matrix with(Matrix m, int row, int col, double value) {
+        double[][] v = new double[m.rows()][m.cols()];
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                v[i][j] = i == row && j == col ? value : m.get(i, j);
+            }
+        }
+        return Matrix.of(v);
     }
 
     @Test

@@ -63,6 +63,39 @@ class CheckCommandTest {
     }
 
     @Test
+    void one_sign_flipped_by_hand_is_named_for_its_entry() throws Exception {
+        // given: the right numbers, with the sign of ∂E/∂W₁[1, 2] dropped, as a student might
+        Path right = Fixtures.folder(getClass(), "one-sign").resolve("right.xlsx");
+        Path slip = right.resolveSibling("one-sign.xlsx");
+        Trace values = GradientStep.take(Networks.workedExample());
+        typeHandValues(Cli.EXAMPLE, right, values);
+        try (InputStream in = Files.newInputStream(right);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            AreaReference area = new AreaReference(wb.getName("hand_dE_dW_1")
+                    .getRefersToFormula(), wb.getSpreadsheetVersion());
+            CellReference first = area.getFirstCell();
+            var cell = wb.getSheet(first.getSheetName()).getRow(first.getRow())
+                    .getCell(first.getCol() + 1);
+            cell.setCellValue(-cell.getNumericCellValue());
+            try (OutputStream out = Files.newOutputStream(slip)) {
+                wb.write(out);
+            }
+        }
+
+        // when
+        Cli.Result run = Cli.run("check", slip.toString());
+
+        // then: exactly that entry, and why
+        assertEquals(3, run.exit(), run.out() + run.err());
+        assertEquals(1, run.outLines("mismatch"), run.out());
+        String line = run.out().lines().filter(l -> l.contains("mismatch")).findFirst()
+                .orElseThrow();
+        assertTrue(line.startsWith("dE_dW_1  [1, 2]"), line);
+        assertTrue(line.contains("the right value with the opposite sign, in the wrong entries"
+                + " only"), line);
+    }
+
+    @Test
     void check_on_a_file_that_is_not_a_workbook_exits_1_with_one_clear_line() throws Exception {
         // given
         Path text = Fixtures.folder(getClass(), "notes").resolve("notes.xlsx");
