@@ -49,6 +49,17 @@ public final class Generation {
         return base + "-gradbook.xlsx";
     }
 
+    /**
+     * What to say when the heap runs out: a large network can outgrow what Java gives by
+     * default, and the person can give it more.
+     */
+    public static String outOfMemory() {
+        return "out of memory: this needs more than the "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB Java may use; give it"
+                + " more, e.g. java -Xmx4g -jar gradbook.jar …, or JAVA_OPTS=-Xmx4g with the"
+                + " launcher";
+    }
+
     /** Makes the workbook {@code r} asks for; every failure ends in the outcome, none thrown. */
     public static Outcome run(Request r) {
         return run(r, stage -> { });
@@ -97,6 +108,9 @@ public final class Generation {
         } catch (IOException e) {
             return failed(r, messages, List.of(r.output() + ": cannot be written ("
                     + e.getMessage() + ")"), e);
+        } catch (OutOfMemoryError e) {
+            // The template's objects are gone with this frame, so a batch's others may fit.
+            return failed(r, messages, List.of(r.template() + ": " + outOfMemory()), null);
         }
     }
 

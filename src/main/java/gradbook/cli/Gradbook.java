@@ -1,5 +1,6 @@
 package gradbook.cli;
 
+import gradbook.batch.Generation;
 import gradbook.workbook.Reproducible;
 import gradbook.workbook.Version;
 import gradbook.workbook.Warmup;
@@ -60,7 +61,14 @@ public final class Gradbook implements Runnable {
         if (args.length > 0 && WRITERS.contains(args[0])) {
             Warmup.inBackground();
         }
-        System.exit(commandLine(args).execute(args));
+        int exit;
+        try {
+            exit = commandLine(args).execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("gradbook: " + Generation.outOfMemory());
+            exit = BAD_INPUT;
+        }
+        System.exit(exit);
     }
 
     /** The configured command line with every subcommand; tests call this. */

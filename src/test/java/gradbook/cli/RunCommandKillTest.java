@@ -124,6 +124,33 @@ class RunCommandKillTest {
                 + " three times: always a whole file");
     }
 
+    @Test
+    void running_out_of_memory_is_one_line_and_leaves_no_output() throws Exception {
+        // given: a network whose workbook does not fit in a 40 MB heap
+        Path folder = Fixtures.folder(getClass(), "out-of-memory");
+        Path template = Fixtures.template(wide(), folder.resolve("wide.xlsx"));
+        Path output = folder.resolve("out.xlsx");
+        Cli.Snapshot before = Cli.Snapshot.of(template);
+
+        // when
+        Process child = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx40m",
+                "-cp", System.getProperty("java.class.path"), "gradbook.cli.Gradbook",
+                "run", template.toString(), "-o", output.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child did not end");
+
+        // then
+        assertEquals(1, child.exitValue(), err);
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("gradbook: " + template + ": out of memory:")
+                && err.contains("-Xmx4g"), err);
+        assertFalse(Files.exists(output));
+        assertEquals(null, temporaryFile(output));
+        before.assertUnchanged();
+    }
+
     // A zip written in one go ends with its end-of-central-directory record (no comment
     // follows it in what POI writes); a file cut short or still being written does not.
     private static boolean isWholeZip(byte[] b) {
