@@ -151,11 +151,19 @@ final class NewCommand implements Callable<Integer> {
             return fail(e, err);
         }
         List<String> problems = new ArrayList<>();
+        List<Path> existing = new ArrayList<>();
         for (Target t : targets) {
-            check(t.template(), problems);
+            check(t.template(), problems, existing);
             if (t.key() != null) {
-                check(t.key(), problems);
+                check(t.key(), problems, existing);
             }
+        }
+        if (!existing.isEmpty()) {
+            problems.add((existing.size() == 1 ? existing.get(0) + " exists"
+                    : existing.get(0) + " and " + (existing.size() - 1) + " more of the files to"
+                            + " write exist") + "; give --force to replace "
+                    + (existing.size() == 1 ? "it" : "them") + ", or choose another"
+                    + (seeds == null ? " OUT" : " -o"));
         }
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("gradbook: " + p));
@@ -182,11 +190,16 @@ final class NewCommand implements Callable<Integer> {
         return Gradbook.BAD_INPUT;
     }
 
-    private void check(Path file, List<String> problems) {
+    // Stricter than run: a workbook gradbook wrote may hold values a person typed, which a new
+    // exercise would throw away, so any existing file needs --force.
+    private void check(Path file, List<String> problems, List<Path> existing) {
         try {
-            OutputTarget.check(file, false, force, null);
+            OutputTarget.checkFolder(file);
+            if (Files.exists(file) && !force) {
+                existing.add(file);
+            }
         } catch (OutputTarget.OutputException e) {
-            problems.add(e.getMessage().replace("-o", "OUT"));
+            problems.add(e.getMessage().replace("-o", seeds == null ? "OUT" : "-o"));
         }
     }
 

@@ -221,18 +221,22 @@ class NewCommandTest {
     }
 
     @Test
-    void an_existing_file_is_kept_unless_forced_and_an_unwritable_folder_exits_1()
+    void any_existing_file_is_kept_unless_forced_and_a_missing_folder_exits_1()
             throws Exception {
         // given
         Path folder = Fixtures.folder(getClass(), "existing");
         Path existing = folder.resolve("mine.xlsx");
         Files.writeString(existing, "my own notes");
         Path nowhere = folder.resolve("missing").resolve("exercise.xlsx");
+        Path ran = folder.resolve("ran.xlsx");
+        Cli.run("run", Cli.EXAMPLE, "-o", ran);
+        byte[] ranBytes = Files.readAllBytes(ran);
 
         // when
         Cli.Result kept = Cli.run(args(existing));
         String afterKept = Files.readString(existing);
         Cli.Result missing = Cli.run(args(nowhere));
+        Cli.Result gradbooks = Cli.run(args(ran));
         Cli.Result forced = Cli.run(args(existing, "--force"));
 
         // then
@@ -243,6 +247,9 @@ class NewCommandTest {
         assertEquals(1, missing.exit(), missing.toString());
         Cli.assertClearMessages(missing);
         assertTrue(missing.err().contains("does not exist"), missing.err());
+        assertEquals(1, gradbooks.exit(), "a workbook gradbook wrote may hold typed values\n"
+                + gradbooks);
+        assertArrayEquals(ranBytes, Files.readAllBytes(ran), ran + " changed");
         assertEquals(0, forced.exit(), forced.toString());
         assertEquals(2, TemplateReader.read(existing).network().layers());
         Cli.assertNoTemporaryFiles(folder);
