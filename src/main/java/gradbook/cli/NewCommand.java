@@ -109,8 +109,8 @@ final class NewCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace existing files.")
     boolean force;
 
-    @Option(names = {"-v", "--verbose"}, description = "Say what was written; show a stack"
-            + " trace on errors.")
+    @Option(names = {"-v", "--verbose"}, description = "With --seeds, name each file as it is"
+            + " written; show a stack trace on errors.")
     boolean verbose;
 
     @CommandLine.Spec
@@ -171,7 +171,7 @@ final class NewCommand implements Callable<Integer> {
         }
         try {
             for (Target t : targets) {
-                write(exercise, t, verbose ? err : null);
+                write(exercise, t, verbose && seeds != null ? err : null);
             }
             return 0;
         } catch (IOException e) {
