@@ -42,6 +42,7 @@ public final class Gradbook implements Runnable {
         SUBCOMMANDS.put("batch", BatchCommand.class);
         SUBCOMMANDS.put("check", CheckCommand.class);
         SUBCOMMANDS.put("key", KeyCommand.class);
+        SUBCOMMANDS.put("new", NewCommand.class);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
     }
 

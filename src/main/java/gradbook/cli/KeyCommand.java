@@ -4,6 +4,7 @@ import gradbook.audit.AnswerKey;
 import gradbook.audit.HandValue;
 import gradbook.core.Trace;
 import gradbook.workbook.HandValueReader;
+import gradbook.workbook.Judging;
 import gradbook.workbook.OutputTarget;
 import gradbook.workbook.Template;
 import gradbook.workbook.TemplateException;
@@ -75,11 +76,7 @@ final class KeyCommand implements Callable<Integer> {
             }
         }
         try {
-            Template t = TemplateReader.read(template);
-            Trace trace = judging.judging().take(t);
-            List<HandValue> hands = HandValueReader.read(t, trace);
-            AnswerKey key = new AnswerKey(t.fileName(), trace, judging.tolerance, hands,
-                    WorkbookWriter.valueCells(t, trace));
+            AnswerKey key = answerKey(template, judging.judging());
             String text = format.equals("csv") ? key.csv() : key.json();
             if (output == null) {
                 spec.commandLine().getOut().print(text);
@@ -96,8 +93,17 @@ final class KeyCommand implements Callable<Integer> {
         }
     }
 
+    /** The answer key of {@code template}, judged by {@code judging}; new writes it too. */
+    static AnswerKey answerKey(Path template, Judging judging) throws TemplateException {
+        Template t = TemplateReader.read(template);
+        Trace trace = judging.take(t);
+        List<HandValue> hands = HandValueReader.read(t, trace);
+        return new AnswerKey(t.fileName(), trace, judging.tolerance(), hands,
+                WorkbookWriter.valueCells(t, trace));
+    }
+
     // Through a temporary file beside OUT, so that a failed write leaves no half key.
-    private static void write(String text, Path out) throws IOException {
+    static void write(String text, Path out) throws IOException {
         Path target = out.toAbsolutePath();
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".",
                 ".tmp");

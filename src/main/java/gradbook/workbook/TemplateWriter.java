@@ -6,14 +6,20 @@ import gradbook.core.GradientStep;
 import gradbook.core.Loss;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
+import gradbook.core.Operation;
 import gradbook.core.Quantity;
 import gradbook.core.Trace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -72,8 +78,31 @@ public final class TemplateWriter {
             if (!hand.isEmpty()) {
                 writeHandValues(workbook, styles, GradientStep.take(network), hand);
             }
+            // POI dates a new workbook by the clock; a template carries none, so that the same
+            // network gives the same bytes.
+            workbook.getProperties().getCoreProperties().setCreated(Optional.empty());
             WorkbookWriter.save(workbook, out);
         }
+    }
+
+    /**
+     * Writes {@code network} as an exercise: the template with a Hand Values sheet of empty
+     * cells under hand_&lt;name&gt; for every quantity a person computes by hand, forward, error,
+     * derivatives and updates, in the document's order. Left out are the inputs, the gradient
+     * check (fd_…) and the factors that only repeat a value already given: ∂z/∂W = a,
+     * ∂z/∂b = 1 and ∂z/∂a = W.
+     */
+    public static void writeExercise(Network network, String title, Path out)
+            throws IOException {
+        Map<String, Matrix> blank = new LinkedHashMap<>();
+        for (Quantity q : GradientStep.take(network).quantities()) {
+            if (!q.isInput() && !q.name().startsWith("fd_")
+                    && q.operation() != Operation.COPY && q.operation() != Operation.ONES) {
+                blank.put(q.name(), Matrix.filled(q.value().rows(), q.value().cols(),
+                        Double.NaN));
+            }
+        }
+        write(network, title, blank, out);
     }
 
     // Laid out for a person: the quantity's symbol, the cells to fill, then its defined name
@@ -82,6 +111,7 @@ public final class TemplateWriter {
             Map<String, Matrix> hand) {
         XSSFSheet sheet = workbook.createSheet(HAND_SHEET);
         sheet.setColumnWidth(0, 16 * 256);
+        CellStyle toFill = boxed(workbook);
         WorkbookWriter.printOnePageWide(sheet);
         label(sheet, 0, "Your values", styles.title);
         label(sheet, 1, "Type your own value of any quantity gradbook computes beside its"
@@ -91,15 +121,24 @@ public final class TemplateWriter {
                 + " vectors are rows, a matrix has the shape of its parameter (input × output).",
                 styles.note);
         int row = 4;
+        if (trace.value("x").cols() > 1) {
+            label(sheet, 3, "With several samples, a quantity of each sample (z, a, the errors,"
+                    + " ∂E/∂a, ∂a/∂z, δ) has one column per sample, as on gradbook's sheets.",
+                    styles.note);
+            row = 5;
+        }
         for (Map.Entry<String, Matrix> e : hand.entrySet()) {
             Quantity q = trace.get(e.getKey());
-            Matrix value = q.isMatrix() ? e.getValue() : e.getValue().transpose();
+            // A vector is a row; with several samples a quantity of each sample keeps one column
+            // per sample, even one unit wide.
+            Matrix value = q.isMatrix() || e.getValue().cols() > 1 ? e.getValue()
+                    : e.getValue().transpose();
             Row line = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
             Cell note = line.createCell(value.cols() + 2);
             note.setCellValue("hand_" + q.name() + ": " + q.meaning());
             note.setCellStyle(styles.note);
             row = put(workbook, styles, HAND_SHEET, "hand_" + q.name(),
-                    q.notation().split(" = ")[0], value, row);
+                    q.notation().split(" = ")[0], value, row, toFill);
         }
     }
 
@@ -139,13 +178,26 @@ public final class TemplateWriter {
         return row + 2;
     }
 
-    private static int put(XSSFWorkbook workbook, Styles styles, String name, String label,
-            Matrix value, int row) {
-        return put(workbook, styles, SHEET, name, label, value, row);
+    // An empty cell to fill is boxed and tinted, so that a person sees where each number goes.
+    private static CellStyle boxed(XSSFWorkbook workbook) {
+        CellStyle s = workbook.createCellStyle();
+        s.setBorderTop(BorderStyle.THIN);
+        s.setBorderBottom(BorderStyle.THIN);
+        s.setBorderLeft(BorderStyle.THIN);
+        s.setBorderRight(BorderStyle.THIN);
+        s.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+        s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        return s;
     }
 
+    private static int put(XSSFWorkbook workbook, Styles styles, String name, String label,
+            Matrix value, int row) {
+        return put(workbook, styles, SHEET, name, label, value, row, null);
+    }
+
+    /** {@code toFill} is the style of an entry left empty (NaN), or null for none. */
     private static int put(XSSFWorkbook workbook, Styles styles, String sheetName, String name,
-            String label, Matrix value, int row) {
+            String label, Matrix value, int row, CellStyle toFill) {
         XSSFSheet sheet = workbook.getSheet(sheetName);
         label(sheet, row, label, styles.label);
         for (int i = 0; i < value.rows(); i++) {
@@ -154,6 +206,8 @@ public final class TemplateWriter {
                 Cell cell = r.createCell(1 + j);
                 if (!Double.isNaN(value.get(i, j))) {
                     cell.setCellValue(value.get(i, j));
+                } else if (toFill != null) {
+                    cell.setCellStyle(toFill);
                 }
             }
         }

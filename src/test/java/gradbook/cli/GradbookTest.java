@@ -20,7 +20,7 @@ class GradbookTest {
 
     @Test
     void help_and_anything_else_get_every_subcommand() {
-        List<String> all = List.of("run", "batch", "check", "key", "help");
+        List<String> all = List.of("run", "batch", "check", "key", "new", "help");
         for (String[] args : List.of(new String[] {}, new String[] {"--help"},
                 new String[] {"help", "run"}, new String[] {"rn"})) {
             assertEquals(all, List.copyOf(Gradbook.commandLine(args).getSubcommands().keySet()),

@@ -2,8 +2,13 @@ package gradbook.workbook;
 
 import gradbook.audit.Audit;
 import gradbook.audit.Tolerance;
+import gradbook.core.Activation;
+import gradbook.core.BatchGradient;
 import gradbook.core.Convention;
+import gradbook.core.Exercise;
 import gradbook.core.GradientStep;
+import gradbook.core.Initialisation;
+import gradbook.core.Loss;
 import gradbook.core.Network;
 import gradbook.core.Operation;
 import gradbook.core.Networks;
@@ -52,8 +57,9 @@ record Generated(String name, Path file, Trace trace, int layers) {
      * The workbooks the round-trip tests open in each program: the worked example from the
      * repository's template, seeded random networks of depth 1 to 4, and a saturated network
      * whose |z| reach the hundreds, where a careless sigmoid formula overflows EXP, and two
-     * networks with other activations, losses and several samples (issue #7). Written
-     * once per test run, into target/real-programs/round-trip; no program writes over them.
+     * networks with other activations, losses and several samples, and an exercise of
+     * gradbook new (issue #7). Written once per test run, into
+     * target/real-programs/round-trip; no program writes over them.
      */
     static synchronized List<Generated> roundTripSet() throws IOException, TemplateException {
         if (roundTripSet == null) {
@@ -74,6 +80,13 @@ record Generated(String name, Path file, Trace trace, int layers) {
             set.add(fromTemplate(Path.of("templates", "classifier-example.xlsx"), folder,
                     "classifier"));
             set.add(fromNetwork(SampleNetworks.withFunctions(), folder, "relu-identity"));
+            // Issue #7: an exercise as gradbook new draws it, with its empty hand values.
+            Path exercise = folder.resolve("new-exercise-template.xlsx");
+            TemplateWriter.writeExercise(new Exercise(List.of(3, 4, 3), List.of(Activation.RELU,
+                    Activation.SOFTMAX), Loss.CROSS_ENTROPY, BatchGradient.MEAN,
+                    Initialisation.HE, 7, 2, null, null, 0.1).network(), "An exercise",
+                    exercise);
+            set.add(fromTemplate(exercise, folder, "new-exercise"));
             roundTripSet = List.copyOf(set);
         }
         return roundTripSet;
