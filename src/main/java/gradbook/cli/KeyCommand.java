@@ -77,8 +77,9 @@ final class KeyCommand implements Callable<Integer> {
         try {
             Template t = TemplateReader.read(template);
             Trace trace = judging.judging().take(t);
-            List<HandValue> hands = HandValueReader.read(t, trace);
-            AnswerKey key = new AnswerKey(t.fileName(), trace, judging.tolerance, hands,
+            Trace shown = t.layout().shown(trace);
+            List<HandValue> hands = HandValueReader.read(t, shown);
+            AnswerKey key = new AnswerKey(t.fileName(), shown, judging.tolerance, hands,
                     WorkbookWriter.valueCells(t, trace));
             String text = format.equals("csv") ? key.csv() : key.json();
             if (output == null) {
