@@ -102,7 +102,7 @@ final class GradientCheckSheet {
         List<Probe> probes = trace.probes();
         for (Probe p : probes) {
             int col = columnOf.get(key(p.parameter(), p.i(), p.j()));
-            WorkbookWriter.text(sheet, HEADER_ROW, col, p.symbol(), styles.label);
+            WorkbookWriter.text(sheet, HEADER_ROW, col, symbol(p), styles.label);
             writePass(sheet, styles, p, p.plus(), col, "+");
             writePass(sheet, styles, p, p.minus(), col + 1, "-");
         }
@@ -243,6 +243,14 @@ final class GradientCheckSheet {
 
     private static String local(int row, int col) {
         return new CellReference(row, col).formatAsString();
+    }
+
+    // The moved entry in the template's layout: W₀[r,c] counts r and c as its W_0 is shown.
+    private String symbol(Probe p) {
+        if (!placements.get(p.parameter()).transposed()) {
+            return p.symbol();
+        }
+        return "W" + GradientStep.sub(p.layer()) + "[" + (p.j() + 1) + "," + (p.i() + 1) + "]";
     }
 
     private static String key(String parameter, int i, int j) {

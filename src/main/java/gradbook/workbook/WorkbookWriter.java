@@ -3,6 +3,7 @@ package gradbook.workbook;
 import gradbook.audit.Audit;
 import gradbook.core.Activation;
 import gradbook.core.Convention;
+import gradbook.core.GradientStep;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
 import gradbook.core.Operation;
@@ -295,16 +296,24 @@ public final class WorkbookWriter {
         if (!transposed) {
             return of;
         }
-        return of + ": output × input, as the template has it"
-                + (q.operation() == Operation.OUTER ? " (the product's transpose, δ aᵀ)" : "");
+        return of + ": output × input, as the template has it";
     }
 
-    // z_k = W_kᵀ a + b in the core's layout is z_k = W_k a + b with W_k output × input.
+    // The core's products written for W_k output × input: z_k = W_k a + b, δ carried back
+    // through W_kᵀ, and ∂E/∂W_k = δ_k aᵀ, the transpose of a δ_kᵀ.
     private String notation(Quantity q) {
-        if (template.layout().outByIn() && q.operation() == Operation.AFFINE) {
-            return q.notation().replace("ᵀ", "");
+        if (!template.layout().outByIn()) {
+            return q.notation();
         }
-        return q.notation();
+        String k = GradientStep.sub(q.layer());
+        String in = q.layer() == 0 ? "x" : "a" + GradientStep.sub(q.layer() - 1);
+        return switch (q.operation()) {
+            case AFFINE -> q.notation().replace("ᵀ", "");
+            case BACK_PROPAGATE -> q.notation().replaceFirst("\\(∂z", "((∂z")
+                    .replaceFirst(" · δ", ")ᵀ · δ");
+            case OUTER -> "∂E/∂W" + k + " = δ" + k + " · " + in + "ᵀ";
+            default -> q.notation();
+        };
     }
 
     private List<String> conventions() {
@@ -332,7 +341,8 @@ public final class WorkbookWriter {
             }
             lines.add("Activations: " + String.join(", ", layers) + ".");
             lines.add("Samples: " + net.samples() + (net.samples() == 1 ? "." : ", a column"
-                    + " each on these sheets (a row each in the template); E is their "
+                    + " each on these sheets" + (template.layout().sampleColumns() ? ""
+                            : " (a row each in the template)") + "; E is their "
                     + net.batch().word() + ", so each gradient is the " + net.batch().word()
                     + " of the samples' gradients."));
         }

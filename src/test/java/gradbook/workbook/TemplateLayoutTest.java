@@ -200,7 +200,30 @@ class TemplateLayoutTest {
                     assertEquals(shown.get(r, c), cell.getNumericCellValue(), at.get(r).get(c));
                 }
             }
+            List<String> probes = new ArrayList<>();
+            wb.getSheet(GradientCheckSheet.NAME).getRow(8).forEach(c -> probes.add(c.toString()));
+            assertTrue(probes.contains("W₀[4,1]"), "the Gradient Check names W₀'s entries as"
+                    + " the template has them, output × input: " + probes);
         }
+    }
+
+    @Test
+    void refuses_the_notebook_convention_outside_the_documents_layout() throws Exception {
+        // given
+        Path template = FOLDER.resolve("notebook.xlsx");
+        Files.createDirectories(FOLDER);
+        TemplateWriter.write(SampleNetworks.workedExample(), "notebook", PYTORCH, Map.of(),
+                template);
+        Template t = TemplateReader.read(template);
+
+        // when
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> new Judging(Convention.NOTEBOOK, Tolerance.standard()).take(t));
+
+        // then
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).contains("notebook.xlsx: the notebook convention is"
+                + " defined only for the document's layout"), e.problems().get(0));
     }
 
     @Test
