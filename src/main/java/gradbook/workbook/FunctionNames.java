@@ -26,8 +26,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * activation} (one word for every layer, or a row or column of one word per layer),
  * {@code loss} and {@code batch_gradient} (one word each), {@code update_biases} (TRUE or
  * FALSE), and the layouts {@code weight_layout} and {@code sample_layout} (see
- * {@link TemplateLayout}). A name over cells reads the text in them; a name may also hold the word itself, e.g.
- * ="tanh" or =FALSE. Absent names keep the document's choices: sigmoid, half_sse, sum, TRUE.
+ * {@link TemplateLayout}). A name over cells reads the text in them; a name may also hold the
+ * word itself, e.g. ="tanh" or =FALSE. Absent names keep the document's choices: sigmoid,
+ * half_sse, sum, TRUE, in_by_out, rows.
  */
 final class FunctionNames {
     static final String ACTIVATION = "activation";

@@ -26,9 +26,10 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * sample, so that a pass's a of one sample is a column like W's, as SUMPRODUCT needs. A pass
  * starts at the moved parameter's layer and reads the layers before it from their twins, so
  * rows above that layer stay blank. The move is added to z as h · a_(k−1)[i] (a weight) or h (a
- * bias, to every unit when the layer shares one), in every sample, since a formula cannot change one cell of the range that SUMPRODUCT
- * reads. A sheet of many probes prints {@value #PROBES_PER_PAGE} of them per page across,
- * beside the repeated row labels.
+ * bias, to every unit when the layer shares one), in every sample, since a formula cannot
+ * change one cell of the range that SUMPRODUCT reads. Under weight_layout out_by_in a
+ * probe's W₀[r,c] counts r and c as the template's W_0 has them. A sheet of many probes
+ * prints {@value #PROBES_PER_PAGE} of them per page across, beside the repeated row labels.
  */
 final class GradientCheckSheet {
     static final String NAME = "Gradient Check";

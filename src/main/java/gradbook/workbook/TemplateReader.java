@@ -127,8 +127,9 @@ public final class TemplateReader {
             String where = area != null ? area.where() : functions.where.get(p.name());
             problems.add(fileName() + (where == null ? "" : ", " + where) + ": " + p.message()
                     + (outByIn && p.name().matches("[Wb]_\\d+")
-                            ? " (in the document's input × output layout: weight_layout"
-                                    + " out_by_in reads each W_k transposed)" : ""));
+                            ? " (shapes as gradbook holds them: weight_layout out_by_in reads"
+                                    + " each W_k transposed, so its rows here are its columns in"
+                                    + " the template)" : ""));
         }
         return network;
     }

@@ -102,7 +102,8 @@ class TemplateLayoutTest {
 
         // when
         Path evaluated = FOLDER.resolve(name + "-twins-evaluated.xlsx");
-        try (XSSFWorkbook wb = open(g.file()); OutputStream out = Files.newOutputStream(evaluated)) {
+        try (XSSFWorkbook wb = open(g.file());
+                OutputStream out = Files.newOutputStream(evaluated)) {
             WorkbookWriterTest.evaluateFresh(wb);
             wb.write(out);
         }
