@@ -94,11 +94,13 @@ final class KeyCommand implements Callable<Integer> {
     }
 
     /** The answer key of {@code template}, judged by {@code judging}; new writes it too. */
+    // The key gives every value as the template lays it out (see TemplateLayout).
     static AnswerKey answerKey(Path template, Judging judging) throws TemplateException {
         Template t = TemplateReader.read(template);
         Trace trace = judging.take(t);
-        List<HandValue> hands = HandValueReader.read(t, trace);
-        return new AnswerKey(t.fileName(), trace, judging.tolerance(), hands,
+        Trace shown = t.layout().shown(trace);
+        List<HandValue> hands = HandValueReader.read(t, shown);
+        return new AnswerKey(t.fileName(), shown, judging.tolerance(), hands,
                 WorkbookWriter.valueCells(t, trace));
     }
 

@@ -38,6 +38,12 @@ public enum Convention {
         for (Matrix W : net.W()) {
             equal &= W.rows() == n && W.cols() == n;
         }
+        for (int k = 0; k < net.layers(); k++) {
+            if (net.sharedBias(k)) {
+                return "the notebook convention is defined only for the document's layout, a"
+                        + " bias per unit; b_" + (k + 1) + " is one cell shared by its layer";
+            }
+        }
         if (equal && net.isDocumentCase()) {
             return null;
         }

@@ -118,9 +118,9 @@ public final class GradientCheck {
     }
 
     // The forward pass again from layer k, with entry (i, j) moved by {@code by}: the move is
-    // added to z_k as by · a_(k−1)[i] (a weight) or by (a bias), in every sample's column, as
-    // the workbook's formula adds it, rather than to the parameter, so both compute the same
-    // sums.
+    // added to z_k as by · a_(k−1)[i] (a weight) or by (a bias, to every unit when it is shared),
+    // in every sample's column, as the workbook's formula adds it, rather than to the
+    // parameter, so both compute the same sums.
     private static Pass pass(Network net, int k, boolean weight, int i, int j, Matrix before,
             double by) {
         List<Matrix> zs = new ArrayList<>();
@@ -133,6 +133,10 @@ public final class GradientCheck {
                 for (int s = 0; s < z.cols(); s++) {
                     if (weight) {
                         moved[j][s] += by * a.get(i, s);
+                    } else if (net.sharedBias(k)) {
+                        for (int u = 0; u < z.rows(); u++) {
+                            moved[u][s] += by;
+                        }
                     } else {
                         moved[i][s] += by;
                     }

@@ -134,8 +134,9 @@ public final class GradientStep {
             add(dz_dW(k), "∂z" + sub(k) + "/∂W" + sub(k) + " = " + prevSymbol(k),
                     "the input of layer " + k + ", which each weight multiplies",
                     Section.FACTORS, k, Operation.COPY, null, prev(k));
-            add(dz_db(k), "∂z" + sub(k) + "/∂b" + sub(k + 1) + " = 1",
-                    "each bias adds to its own unit once", Section.FACTORS, k, Operation.ONES,
+            add(dz_db(k), "∂z" + sub(k) + "/∂b" + sub(k + 1) + " = 1", net.sharedBias(k)
+                    ? "the one bias of the layer adds to every unit once"
+                    : "each bias adds to its own unit once", Section.FACTORS, k, Operation.ONES,
                     null, z(k));
             if (k > 0) {
                 add(dz_da(k), "∂z" + sub(k) + "/∂a" + sub(k - 1) + " = W" + sub(k),
@@ -189,15 +190,28 @@ public final class GradientStep {
                         Section.PRODUCTS, k, Operation.OUTER, W(k), dz_dW(k), delta(k));
             }
             check(k, true);
-            // One sample keeps the document's δ ∘ 1; several sum it over their columns.
-            boolean one = net.samples() == 1;
-            add(dE_db(k + 1), "∂E/∂b" + sub(k + 1) + " = " + (one ? "" : "Σₛ ") + "δ" + sub(k)
-                    + " ∘ ∂z" + sub(k) + "/∂b" + sub(k + 1), "the gradient of the loss with"
-                    + " respect to b_" + (k + 1) + (one ? "" : ", summed over the samples"),
-                    Section.PRODUCTS, k, one ? Operation.HADAMARD : Operation.HADAMARD_SUMMED,
-                    b(k + 1), delta(k), dz_db(k));
+            biasGradient(k);
             check(k, false);
         }
+    }
+
+    // One sample keeps the document's δ ∘ 1; several sum it over their columns; a bias shared
+    // by the layer's units sums it over the units as well.
+    private void biasGradient(int k) {
+        boolean one = net.samples() == 1;
+        if (net.sharedBias(k)) {
+            add(dE_db(k + 1), "∂E/∂b" + sub(k + 1) + " = Σ" + (one ? "ᵢ" : "ᵢ Σₛ") + " δ"
+                    + sub(k) + " ∘ ∂z" + sub(k) + "/∂b" + sub(k + 1), "the gradient of the loss"
+                    + " with respect to b_" + (k + 1) + ", one bias shared by the layer: summed"
+                    + " over the units" + (one ? "" : " and the samples"), Section.PRODUCTS, k,
+                    Operation.HADAMARD_TOTAL, b(k + 1), delta(k), dz_db(k));
+            return;
+        }
+        add(dE_db(k + 1), "∂E/∂b" + sub(k + 1) + " = " + (one ? "" : "Σₛ ") + "δ" + sub(k)
+                + " ∘ ∂z" + sub(k) + "/∂b" + sub(k + 1), "the gradient of the loss with"
+                + " respect to b_" + (k + 1) + (one ? "" : ", summed over the samples"),
+                Section.PRODUCTS, k, one ? Operation.HADAMARD : Operation.HADAMARD_SUMMED,
+                b(k + 1), delta(k), dz_db(k));
     }
 
     // The gradient check of W_k or b_(k+1): central differences of E, then their difference

@@ -73,6 +73,14 @@ public record Network(Matrix x, Matrix y, List<Matrix> W, List<Matrix> b, double
                 && loss == Loss.HALF_SSE && samples() == 1;
     }
 
+    /**
+     * True when b_(k+1) is one number shared by the units of layer k, several of them: it is
+     * added to every unit's z, and its gradient sums over the units.
+     */
+    public boolean sharedBias(int k) {
+        return b.get(k).rows() == 1 && W.get(k).cols() > 1;
+    }
+
     /** The number of layers L. */
     public int layers() {
         return W.size();
@@ -113,10 +121,13 @@ public record Network(Matrix x, Matrix y, List<Matrix> W, List<Matrix> b, double
             }
             width = Wk.cols();
             previous = "a_" + k;
-            if (k < b.size() && (b.get(k).rows() != width || b.get(k).cols() != 1)) {
+            boolean oneCell = k < b.size() && b.get(k).rows() == 1 && b.get(k).cols() == 1;
+            if (k < b.size() && !oneCell
+                    && (b.get(k).rows() != width || b.get(k).cols() != 1)) {
                 problems.add(new ShapeProblem("b_" + (k + 1), "b_" + (k + 1) + " is "
                         + b.get(k).shape() + " but W_" + k + " has " + width + " columns: b_"
-                        + (k + 1) + " must be " + width + " × 1"));
+                        + (k + 1) + " must be " + width + " × 1, or one cell shared by the"
+                        + " layer's units"));
             }
         }
         if (!W.isEmpty() && y.rows() != width) {

@@ -12,7 +12,10 @@ import java.util.List;
 public enum Operation {
     /** A parameter read from the template (x, y, W_k, b_k, eta); no operands. */
     INPUT(0),
-    /** z = Wᵀa + b, b added to every column (sample) of Wᵀa; operands W, a, b. */
+    /**
+     * z = Wᵀa + b, b added to every column (sample) of Wᵀa, a one-cell b to every entry;
+     * operands W, a, b.
+     */
     AFFINE(3),
     /** a = S(z), the logistic sigmoid; operand z. */
     SIGMOID(1),
@@ -61,6 +64,11 @@ public enum Operation {
     HADAMARD(2),
     /** Σₛ p ∘ q over the columns (samples), a column: ∂E/∂b = Σₛ δ ∘ ∂z/∂b. */
     HADAMARD_SUMMED(2),
+    /**
+     * Σ p ∘ q over every entry, a 1 × 1 result: ∂E/∂b of one bias shared by a layer's units,
+     * summed over the units and the samples; operands δ, ∂z/∂b.
+     */
+    HADAMARD_TOTAL(2),
     /** (W · δ) ∘ s: the error of the next layer carried back through W; operands W, δ, s. */
     BACK_PROPAGATE(3),
     /**
@@ -136,6 +144,7 @@ public enum Operation {
             case HADAMARD -> v.get(0).hadamard(v.get(1));
             case HADAMARD_SUMMED -> v.get(0).hadamard(v.get(1))
                     .times(Matrix.filled(v.get(0).cols(), 1, 1));
+            case HADAMARD_TOTAL -> Matrix.filled(1, 1, v.get(0).hadamard(v.get(1)).sum());
             case BACK_PROPAGATE -> v.get(0).times(v.get(1)).hadamard(v.get(2));
             case OUTER -> v.get(0).times(v.get(1).transpose());
             case SLIPPED_BACK_PROPAGATE -> v.get(0).times(v.get(1)).hadamard(v.get(2))
@@ -148,10 +157,13 @@ public enum Operation {
         };
     }
 
-    // Wᵀa with b added to each column, one column per sample.
+    // Wᵀa with b added to each column, one column per sample; a one-cell b is shared by every
+    // unit of the layer.
     private static Matrix affine(Matrix W, Matrix a, Matrix b) {
         Matrix product = W.transpose().times(a);
-        return product.plus(b.times(Matrix.filled(1, product.cols(), 1)));
+        Matrix column = b.rows() == product.rows() ? b
+                : Matrix.filled(product.rows(), 1, b.get(0, 0));
+        return product.plus(column.times(Matrix.filled(1, product.cols(), 1)));
     }
 
     // Each column less its largest entry, so that no exponent is positive and EXP never

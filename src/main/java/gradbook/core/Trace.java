@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
  * Every quantity of one gradient step in the document's order, the inputs among them where the
@@ -54,6 +55,21 @@ public final class Trace {
     /** The loss E. */
     public double E() {
         return value("E").get(0, 0);
+    }
+
+    /**
+     * A copy of this trace with each quantity's value replaced by {@code value} of it, e.g. in
+     * another layout; the probes stay.
+     */
+    public Trace withValues(Function<Quantity, Matrix> value) {
+        Trace copy = new Trace(convention);
+        copy.probes.addAll(probes);
+        for (Quantity q : byName.values()) {
+            copy.byName.put(q.name(), new Quantity(q.name(), q.notation(), q.meaning(),
+                    q.section(), q.layer(), q.operation(), q.operands(), q.shapeOf(),
+                    value.apply(q), q.scale()));
+        }
+        return copy;
     }
 
     void addProbes(List<GradientCheck.Probe> more) {

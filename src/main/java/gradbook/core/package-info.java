@@ -20,9 +20,12 @@
  *       and whether E is the sum or the mean of ℓ over the samples
  *       ({@link gradbook.core.BatchGradient}; sum by default) [Network].</dd>
  *   <dt>W_k</dt><dd>the weights of layer k, input × output, so that layer k computes
- *       W_kᵀ a_(k−1); template name {@code W_k} [Network].</dd>
- *   <dt>b_(k+1)</dt><dd>the biases of layer k, output × 1; template name {@code b_(k+1)}
- *       [Network].</dd>
+ *       W_kᵀ a_(k−1); template name {@code W_k} [Network]. A template may store it output ×
+ *       input (weight_layout out_by_in); the workbook layer transposes it on the way in and
+ *       shows every quantity of its shape so again, and the core never sees that layout.</dd>
+ *   <dt>b_(k+1)</dt><dd>the biases of layer k, output × 1, or 1 × 1: one bias shared by the
+ *       layer's units ({@link gradbook.core.Network#sharedBias}); template name
+ *       {@code b_(k+1)} [Network].</dd>
  *   <dt>eta</dt><dd>η, the learning rate, 1 × 1; template name {@code eta} [Weight Updates].</dd>
  *   <dt>z_k</dt><dd>W_kᵀ a_(k−1) + b_(k+1), the weighted input of layer k, with a_(−1) = x
  *       [the layer's sheet].</dd>
@@ -46,7 +49,8 @@
  *   <dt>dE_dW_k</dt><dd>∂E/∂W_k = a_(k−1) δ_kᵀ, the shape of W_k; the product sums over the
  *       samples [Derivatives].</dd>
  *   <dt>dE_db_(k+1)</dt><dd>∂E/∂b_(k+1) = δ_k ∘ 1, equal to δ_k in value but a quantity of its
- *       own, as in the document; Σₛ δ_k ∘ 1 over several samples [Derivatives].</dd>
+ *       own, as in the document; Σₛ δ_k ∘ 1 over several samples; for a shared bias the sum
+ *       over the units as well, 1 × 1 [Derivatives].</dd>
  *   <dt>fd_dE_dW_k, fd_dE_db_(k+1)</dt><dd>the gradient check: (E(p + h) − E(p − h)) / 2h for
  *       each entry p of W_k or b_(k+1), h = 1e-5, the parameter's shape; every entry up to 300
  *       parameters, a seeded sample above, NaN (blank) where not checked (see

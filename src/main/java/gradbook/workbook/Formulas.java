@@ -72,6 +72,12 @@ final class Formulas {
             case ZEROS -> "0";
             case HADAMARD -> ref(q, 0, host, i, j) + "*" + ref(q, 1, host, i, j);
             case HADAMARD_SUMMED -> rowProduct(q, host, i, i);
+            case HADAMARD_TOTAL -> {
+                Placement p = operand(q, 0);
+                Placement o = operand(q, 1);
+                yield "SUMPRODUCT(" + p.twinRange(host, 0, p.rows() - 1, 0, p.cols() - 1) + ","
+                        + o.twinRange(host, 0, o.rows() - 1, 0, o.cols() - 1) + ")";
+            }
             case BACK_PROPAGATE -> backPropagate(q, host, i, j);
             case OUTER -> rowProduct(q, host, i, j);
             case SLIPPED_BACK_PROPAGATE -> backPropagate(q, host, i, j) + "*"
@@ -83,13 +89,34 @@ final class Formulas {
         };
     }
 
-    // z[i][s] = Σ_r W[r][i] a[r][s] + b[i]: column i of W against sample s's column of a, both
-    // vertical, so SUMPRODUCT needs no array evaluation.
+    // z[i][s] = Σ_r W[r][i] a[r][s] + b[i], b[0] for a bias shared by the layer.
     private String affine(Quantity q, String host, int i, int s) {
-        Placement W = operand(q, 0);
         Placement a = operand(q, 1);
-        return "SUMPRODUCT(" + W.twinRange(host, 0, W.rows() - 1, i, i) + ","
-                + a.twinRange(host, 0, a.rows() - 1, s, s) + ")+" + ref(q, 2, host, i, 0);
+        List<String> column = new ArrayList<>();
+        for (int r = 0; r < a.rows(); r++) {
+            column.add(ref(q, 1, host, r, s));
+        }
+        int bias = operand(q, 2).rows() == 1 ? 0 : i;
+        return weighted(operand(q, 0), host, i, column, a.twinRange(host, 0, a.rows() - 1, s, s))
+                + "+" + ref(q, 2, host, bias, 0);
+    }
+
+    /**
+     * Σ_r W[r][u] a[r], column u of W's twin against the cells {@code column} of a, which span
+     * the vertical range {@code range}. Where W is shown input × output its column u is
+     * vertical too and SUMPRODUCT pairs them without array evaluation; shown output × input
+     * (weight_layout out_by_in) it is a row, which SUMPRODUCT cannot pair with a column, so
+     * the sum is written term by term.
+     */
+    static String weighted(Placement W, String host, int u, List<String> column, String range) {
+        if (!W.transposed()) {
+            return "SUMPRODUCT(" + W.twinRange(host, 0, W.rows() - 1, u, u) + "," + range + ")";
+        }
+        StringJoiner sum = new StringJoiner("+", "(", ")");
+        for (int r = 0; r < W.rows(); r++) {
+            sum.add(References.from(host, W.twin(r, u)) + "*" + column.get(r));
+        }
+        return sum.toString();
     }
 
     /** An activation of one number, or its slope written from a, applied to the cell {@code v}. */

@@ -24,9 +24,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Reads the optional names that choose the functions of a template's network: {@code
  * activation} (one word for every layer, or a row or column of one word per layer),
- * {@code loss} and {@code batch_gradient} (one word each), and {@code update_biases} (TRUE or
- * FALSE). A name over cells reads the text in them; a name may also hold the word itself, e.g.
- * ="tanh" or =FALSE. Absent names keep the document's choices: sigmoid, half_sse, sum, TRUE.
+ * {@code loss} and {@code batch_gradient} (one word each), {@code update_biases} (TRUE or
+ * FALSE), and the layouts {@code weight_layout} and {@code sample_layout} (see
+ * {@link TemplateLayout}). A name over cells reads the text in them; a name may also hold the
+ * word itself, e.g. ="tanh" or =FALSE. Absent names keep the document's choices: sigmoid,
+ * half_sse, sum, TRUE, in_by_out, rows.
  */
 final class FunctionNames {
     static final String ACTIVATION = "activation";
@@ -41,6 +43,8 @@ final class FunctionNames {
     Loss loss = Loss.HALF_SSE;
     BatchGradient batch = BatchGradient.SUM;
     boolean updateBiases = true;
+    /** The layouts read; null when one of their words could not be read. */
+    TemplateLayout layout = TemplateLayout.DEFAULT;
     final Map<String, String> where = new HashMap<>();
 
     private final XSSFWorkbook workbook;
@@ -75,6 +79,20 @@ final class FunctionNames {
                     w -> TRUTH.matcher(w.strip()).matches() ? Boolean.valueOf(w.strip()) : null,
                     "TRUE, FALSE", true);
         }
+        Boolean outByIn = layout(TemplateLayout.WEIGHT, chosen, TemplateLayout.WEIGHT_WORDS);
+        Boolean columns = layout(TemplateLayout.SAMPLE, chosen, TemplateLayout.SAMPLE_WORDS);
+        layout = outByIn == null || columns == null ? null
+                : new TemplateLayout(outByIn, columns);
+    }
+
+    // weight_layout and sample_layout: the second word of each departs from the document;
+    // null after reporting a word that is neither, since no shape can be judged without it.
+    private Boolean layout(String key, Map<String, XSSFName> chosen, List<String> words) {
+        if (!chosen.containsKey(key)) {
+            return false;
+        }
+        return one(key, chosen.get(key), w -> TemplateLayout.second(w, words),
+                String.join(", ", words), null);
     }
 
     /** The activation of each of {@code layers} layers, or null after reporting why not. */
@@ -205,6 +223,8 @@ final class FunctionNames {
             case ACTIVATION -> "tanh";
             case LOSS -> "cross_entropy";
             case UPDATE_BIASES -> "FALSE";
+            case TemplateLayout.WEIGHT -> "out_by_in";
+            case TemplateLayout.SAMPLE -> "columns";
             default -> "mean";
         };
     }

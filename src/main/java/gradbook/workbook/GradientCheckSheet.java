@@ -26,9 +26,10 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * sample, so that a pass's a of one sample is a column like W's, as SUMPRODUCT needs. A pass
  * starts at the moved parameter's layer and reads the layers before it from their twins, so
  * rows above that layer stay blank. The move is added to z as h · a_(k−1)[i] (a weight) or h (a
- * bias), in every sample, since a formula cannot change one cell of the range that SUMPRODUCT
- * reads. A sheet of many probes prints {@value #PROBES_PER_PAGE} of them per page across,
- * beside the repeated row labels.
+ * bias, to every unit when the layer shares one), in every sample, since a formula cannot
+ * change one cell of the range that SUMPRODUCT reads. Under weight_layout out_by_in a
+ * probe's W₀[r,c] counts r and c as the template's W_0 has them. A sheet of many probes
+ * prints {@value #PROBES_PER_PAGE} of them per page across, beside the repeated row labels.
  */
 final class GradientCheckSheet {
     static final String NAME = "Gradient Check";
@@ -102,7 +103,7 @@ final class GradientCheckSheet {
         List<Probe> probes = trace.probes();
         for (Probe p : probes) {
             int col = columnOf.get(key(p.parameter(), p.i(), p.j()));
-            WorkbookWriter.text(sheet, HEADER_ROW, col, p.symbol(), styles.label);
+            WorkbookWriter.text(sheet, HEADER_ROW, col, symbol(p), styles.label);
             writePass(sheet, styles, p, p.plus(), col, "+");
             writePass(sheet, styles, p, p.minus(), col + 1, "-");
         }
@@ -194,11 +195,17 @@ final class GradientCheckSheet {
     private String affine(Probe p, int m, int u, int s, int col, String sign) {
         Placement W = placements.get("W_" + m);
         Placement before = placements.get(m == 0 ? "x" : "a_" + (m - 1));
-        String a = m == p.layer() ? before.twinRange(NAME, 0, before.rows() - 1, s, s)
+        boolean moved = m == p.layer();
+        String a = moved ? before.twinRange(NAME, 0, before.rows() - 1, s, s)
                 : column(aRow[m - 1][s], m - 1, col);
-        String b = References.from(NAME, placements.get("b_" + (m + 1)).twin(u, 0));
-        String z = "SUMPRODUCT(" + W.twinRange(NAME, 0, W.rows() - 1, u, u) + "," + a + ")+"
-                + b;
+        List<String> cells = new ArrayList<>();
+        for (int r = 0; r < W.rows(); r++) {
+            cells.add(moved ? References.from(NAME, before.twin(r, s))
+                    : local(aRow[m - 1][s] + r, col));
+        }
+        boolean shared = network.sharedBias(m);
+        String b = References.from(NAME, placements.get("b_" + (m + 1)).twin(shared ? 0 : u, 0));
+        String z = Formulas.weighted(W, NAME, u, cells, a) + "+" + b;
         String h = "$B$" + (H_ROW + 1);
         if (m != p.layer()) {
             return z;
@@ -206,7 +213,7 @@ final class GradientCheckSheet {
         if (p.parameter().startsWith("W_") && u == p.j()) {
             return z + sign + h + "*" + References.from(NAME, before.twin(p.i(), s));
         }
-        if (p.parameter().startsWith("b_") && u == p.i()) {
+        if (p.parameter().startsWith("b_") && (u == p.i() || shared)) {
             return z + sign + h;
         }
         return z;
@@ -237,6 +244,14 @@ final class GradientCheckSheet {
 
     private static String local(int row, int col) {
         return new CellReference(row, col).formatAsString();
+    }
+
+    // The moved entry in the template's layout: W₀[r,c] counts r and c as its W_0 is shown.
+    private String symbol(Probe p) {
+        if (!placements.get(p.parameter()).transposed()) {
+            return p.symbol();
+        }
+        return "W" + GradientStep.sub(p.layer()) + "[" + (p.j() + 1) + "," + (p.i() + 1) + "]";
     }
 
     private static String key(String parameter, int i, int j) {

@@ -79,7 +79,8 @@ record SheetPlan(String name, String title, List<Quantity> quantities) {
         return n + suffix + " Layer";
     }
 
-    int widestQuantity() {
-        return quantities.stream().mapToInt(q -> q.value().cols()).max().orElse(1);
+    int widestQuantity(TemplateLayout layout) {
+        return quantities.stream().mapToInt(q -> layout.transposed(q) ? q.value().rows()
+                : q.value().cols()).max().orElse(1);
     }
 }

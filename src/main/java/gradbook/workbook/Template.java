@@ -15,10 +15,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * @param notes what a verbose run reports about the reading (a regeneration, macros dropped)
  * @param password the password that opened an encrypted template, so that the output is
  *     encrypted the same way; null for a template without one
+ * @param layout how the template lays out weights and samples, which the output follows
  */
 public record Template(Path file, XSSFWorkbook workbook, Network network,
         Map<String, InputArea> inputs, List<String> warnings, List<String> notes,
-        String password) {
+        String password, TemplateLayout layout) {
 
     public Template {
         warnings = List.copyOf(warnings);
@@ -28,6 +29,13 @@ public record Template(Path file, XSSFWorkbook workbook, Network network,
     public Template(Path file, XSSFWorkbook workbook, Network network,
             Map<String, InputArea> inputs) {
         this(file, workbook, network, inputs, List.of(), List.of(), null);
+    }
+
+    /** A template in the document's layout. */
+    public Template(Path file, XSSFWorkbook workbook, Network network,
+            Map<String, InputArea> inputs, List<String> warnings, List<String> notes,
+            String password) {
+        this(file, workbook, network, inputs, warnings, notes, password, TemplateLayout.DEFAULT);
     }
 
     /** The file name alone, as messages and document properties give it. */

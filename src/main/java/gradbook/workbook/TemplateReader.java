@@ -18,7 +18,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads a template: the defined names x, y, W_0 … W_(L−1), b_1 … b_L and eta, and the optional
- * activation, loss, batch_gradient and update_biases (see {@link FunctionNames}).
+ * activation, loss, batch_gradient, update_biases, weight_layout and sample_layout (see
+ * {@link FunctionNames}, {@link TemplateLayout}).
  *
  * <p>The number of layers is found from the names present. x and y hold one row per sample; a
  * single sample may be one row or one column. Every problem found is collected and
@@ -73,7 +74,8 @@ public final class TemplateReader {
             throw new TemplateException(reader.problems, reader.warnings);
         }
         return new Template(file, reader.workbook, network, Map.copyOf(reader.areas),
-                reader.warnings, reader.notes, opened.encrypted() ? password : null);
+                reader.warnings, reader.notes, opened.encrypted() ? password : null,
+                reader.functions.layout);
     }
 
     private Network readNetwork() {
@@ -85,12 +87,16 @@ public final class TemplateReader {
         checkRequiredNames(names, expected, L);
         functions.read(names.chosen);
         List<Activation> activation = functions.activations(L);
+        boolean outByIn = functions.layout != null && functions.layout.outByIn();
         Map<String, Matrix> values = new HashMap<>();
         for (String key : expected) {
             XSSFName name = names.chosen.get(key);
             Matrix m = name == null ? null : read(key, name);
             if (m != null && isVector(key)) {
                 m = vector(key, m);
+            } else if (m != null && key.startsWith("W_") && outByIn) {
+                areas.put(key, areas.get(key).asTransposed());
+                m = m.transpose();
             }
             if (m != null) {
                 values.put(key, m);
@@ -102,7 +108,8 @@ public final class TemplateReader {
                     + eta.shape() + " but must be one cell; point eta at the learning rate's cell");
             values.remove("eta");
         }
-        if (!values.keySet().containsAll(expected) || activation == null) {
+        if (!values.keySet().containsAll(expected) || activation == null
+                || functions.layout == null) {
             return null;
         }
         List<Matrix> W = new ArrayList<>();
@@ -118,14 +125,22 @@ public final class TemplateReader {
         for (Network.ShapeProblem p : network.shapeProblemsByName()) {
             InputArea area = areas.get(p.name());
             String where = area != null ? area.where() : functions.where.get(p.name());
-            problems.add(fileName() + (where == null ? "" : ", " + where) + ": " + p.message());
+            problems.add(fileName() + (where == null ? "" : ", " + where) + ": " + p.message()
+                    + (outByIn && p.name().matches("[Wb]_\\d+")
+                            ? " (shapes as gradbook holds them: weight_layout out_by_in reads"
+                                    + " each W_k transposed, so its rows here are its columns in"
+                                    + " the template)" : ""));
         }
         return network;
     }
 
     // x and y hold one row per sample, a column per sample in the core. One column is one
     // sample, unless the layer it meets is one unit wide: then each of its rows is a sample.
+    // Under sample_layout columns they are read as they stand.
     private Matrix samples(String key, Matrix m, int width) {
+        if (functions.layout.sampleColumns()) {
+            return m;
+        }
         if (m.cols() == 1 && !(width == 1 && m.rows() > 1)) {
             return m;
         }

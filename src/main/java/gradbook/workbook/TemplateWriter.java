@@ -54,18 +54,34 @@ public final class TemplateWriter {
      */
     public static void write(Network network, String title, Map<String, Matrix> hand, Path out)
             throws IOException {
+        write(network, title, TemplateLayout.DEFAULT, hand, out);
+    }
+
+    /**
+     * As {@link #write(Network, String, Map, Path)}, in {@code layout}: the weights output ×
+     * input under out_by_in, x and y a column per sample under sample columns, with the
+     * weight_layout and sample_layout names that say so; {@code hand} is taken in that layout.
+     */
+    public static void write(Network network, String title, TemplateLayout layout,
+            Map<String, Matrix> hand, Path out) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
             XSSFSheet sheet = workbook.createSheet(SHEET);
             sheet.setColumnWidth(0, 16 * 256);
             label(sheet, 0, title, styles.title);
             label(sheet, 1, "Each parameter is a defined name over the cells right of its label;"
-                    + " a weight matrix is input × output, vectors are rows.", styles.note);
+                    + " a weight matrix is " + layout.weightShape() + ", vectors are rows"
+                    + (layout.sampleColumns() ? ", samples are columns." : "."), styles.note);
             int row = 3;
-            row = put(workbook, styles, "y", "labels (y)", network.y().transpose(), row);
-            row = put(workbook, styles, "x", "x", network.x().transpose(), row);
+            boolean columns = layout.sampleColumns();
+            row = put(workbook, styles, "y", "labels (y)", columns ? network.y()
+                    : network.y().transpose(), row);
+            row = put(workbook, styles, "x", "x", columns ? network.x() : network.x().transpose(),
+                    row);
             for (int k = 0; k < network.layers(); k++) {
-                row = put(workbook, styles, "W_" + k, "W" + k, network.W().get(k), row);
+                Matrix W = network.W().get(k);
+                row = put(workbook, styles, "W_" + k, "W" + k, layout.outByIn() ? W.transpose()
+                        : W, row);
             }
             for (int k = 0; k < network.layers(); k++) {
                 row = put(workbook, styles, "b_" + (k + 1), "b" + (k + 1),
@@ -73,10 +89,18 @@ public final class TemplateWriter {
             }
             row = put(workbook, styles, "eta", "eta (η)", Matrix.filled(1, 1, network.eta()),
                     row);
-            putFunctions(workbook, styles, network, row);
+            row = putFunctions(workbook, styles, network, row);
+            if (layout.outByIn()) {
+                row = putWords(workbook, styles, TemplateLayout.WEIGHT, TemplateLayout.WEIGHT,
+                        List.of("out_by_in"), row);
+            }
+            if (columns) {
+                putWords(workbook, styles, TemplateLayout.SAMPLE, TemplateLayout.SAMPLE,
+                        List.of("columns"), row);
+            }
             WorkbookWriter.printOnePageWide(sheet);
             if (!hand.isEmpty()) {
-                writeHandValues(workbook, styles, GradientStep.take(network), hand);
+                writeHandValues(workbook, styles, GradientStep.take(network), hand, layout);
             }
             // POI dates a new workbook by the clock; a template carries none, so that the same
             // network gives the same bytes.
@@ -108,7 +132,7 @@ public final class TemplateWriter {
     // Laid out for a person: the quantity's symbol, the cells to fill, then its defined name
     // and meaning.
     private static void writeHandValues(XSSFWorkbook workbook, Styles styles, Trace trace,
-            Map<String, Matrix> hand) {
+            Map<String, Matrix> hand, TemplateLayout layout) {
         XSSFSheet sheet = workbook.createSheet(HAND_SHEET);
         sheet.setColumnWidth(0, 16 * 256);
         CellStyle toFill = boxed(workbook);
@@ -118,7 +142,8 @@ public final class TemplateWriter {
                 + " symbol; leave a cell empty if you have no value for it. gradbook run adds an"
                 + " Audit sheet, gradbook check grades them.", styles.note);
         label(sheet, 2, "Each group of cells is the defined name hand_ and the quantity's name;"
-                + " vectors are rows, a matrix has the shape of its parameter (input × output).",
+                + " vectors are rows, a matrix has the shape of its parameter ("
+                + layout.weightShape() + ").",
                 styles.note);
         int row = 4;
         if (trace.value("x").cols() > 1) {
@@ -143,7 +168,7 @@ public final class TemplateWriter {
     }
 
     // Only what departs from the document, so that its template keeps exactly its names.
-    private static void putFunctions(XSSFWorkbook workbook, Styles styles, Network network,
+    private static int putFunctions(XSSFWorkbook workbook, Styles styles, Network network,
             int row) {
         if (!network.activation().stream().allMatch(f -> f == Activation.SIGMOID)) {
             row = putWords(workbook, styles, "activation", "activation", network.activation()
@@ -160,7 +185,9 @@ public final class TemplateWriter {
         if (!network.updateBiases()) {
             putWords(workbook, styles, "update_biases", "update_biases", List.of("FALSE"), row);
             workbook.getSheet(SHEET).getRow(row).getCell(1).setCellValue(false);
+            row += 2;
         }
+        return row;
     }
 
     private static int putWords(XSSFWorkbook workbook, Styles styles, String name, String label,

@@ -3,6 +3,7 @@ package gradbook.workbook;
 import gradbook.audit.Audit;
 import gradbook.core.Activation;
 import gradbook.core.Convention;
+import gradbook.core.GradientStep;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
 import gradbook.core.Operation;
@@ -95,7 +96,7 @@ public final class WorkbookWriter {
 
     /**
      * Where {@link #write} puts each computed quantity's Java values, entry by entry, by name,
-     * e.g. {@code 'First Layer'!B5}; nothing is written.
+     * e.g. {@code 'First Layer'!B5}, in the template's layout; nothing is written.
      */
     public static Map<String, List<List<String>>> valueCells(Template template, Trace trace) {
         WorkbookWriter writer = new WorkbookWriter(template, trace);
@@ -109,10 +110,10 @@ public final class WorkbookWriter {
                 continue;
             }
             List<List<String>> rows = new ArrayList<>();
-            for (int i = 0; i < p.rows(); i++) {
+            for (int r = 0; r < p.shownRows(); r++) {
                 List<String> row = new ArrayList<>();
-                for (int j = 0; j < p.cols(); j++) {
-                    row.add(References.from("", p.java(i, j)));
+                for (int c = 0; c < p.shownCols(); c++) {
+                    row.add(References.from("", p.transposed() ? p.java(c, r) : p.java(r, c)));
                 }
                 rows.add(row);
             }
@@ -155,7 +156,7 @@ public final class WorkbookWriter {
         for (SheetPlan plan : plans) {
             XSSFSheet sheet = workbook.createSheet(plan.name());
             text(sheet, 0, 0, plan.title(), styles.title);
-            layOutColumns(sheet, plan, tabulated().size());
+            layOutColumns(sheet, plan, tabulated().size(), template.layout());
             if (first) {
                 writeConventions(sheet);
                 workbook.setActiveSheet(workbook.getSheetIndex(sheet));
@@ -184,11 +185,12 @@ public final class WorkbookWriter {
     // Wide enough for a label in the document's notation, and for six significant digits in
     // scientific form (-1.23457E-05) so that no value shows as ####. The activation sheet's
     // only label is short, which leaves room for its chart (see PrintLayout for printing).
-    private static void layOutColumns(XSSFSheet sheet, SheetPlan plan, int tabulatedCount) {
+    private static void layOutColumns(XSSFSheet sheet, SheetPlan plan, int tabulatedCount,
+            TemplateLayout layout) {
         boolean activation = plan.name().equals(SheetPlan.ACTIVATION);
         sheet.setColumnWidth(0, (activation ? 24 : 46) * 256);
         int columns = activation ? 1 + 3 * Math.max(1, tabulatedCount)
-                : 3 * plan.widestQuantity() + 2;
+                : 3 * plan.widestQuantity(layout) + 2;
         for (int c = 1; c <= columns; c++) {
             sheet.setColumnWidth(c, 13 * 256);
         }
@@ -205,7 +207,7 @@ public final class WorkbookWriter {
     // values from B, the twins after a gap as wide as the widest quantity, the differences after
     // another, so that the three blocks line up down the sheet.
     private void place(SheetPlan plan) {
-        int width = plan.widestQuantity();
+        int width = plan.widestQuantity(template.layout());
         int javaCol = 1;
         int twinCol = javaCol + width + 1;
         int diffCol = twinCol + width + 1;
@@ -220,9 +222,10 @@ public final class WorkbookWriter {
                 row += 2;
             }
             section = q.section();
-            placements.put(q.name(), new Placement(plan.name(), row + 2, javaCol, twinCol,
-                    diffCol, q.value().rows(), q.value().cols()));
-            row += 2 + q.value().rows() + 1;
+            Placement p = new Placement(plan.name(), row + 2, javaCol, twinCol, diffCol,
+                    q.value().rows(), q.value().cols(), template.layout().transposed(q));
+            placements.put(q.name(), p);
+            row += 2 + p.shownRows() + 1;
         }
     }
 
@@ -240,10 +243,11 @@ public final class WorkbookWriter {
         if (subheadingRows.containsKey(q.name())) {
             text(sheet, subheadingRows.get(q.name()), 0, subheading(q.section()), styles.title);
         }
-        text(sheet, p.top() - 2, 0, q.notation(), styles.label);
+        text(sheet, p.top() - 2, 0, notation(q), styles.label);
         LabelComments.attach(sheet, sheet.getRow(p.top() - 2).getCell(0), LabelComments.text(q));
         text(sheet, p.top() - 2, 1, shapeLabel(q), styles.note);
-        text(sheet, p.top() - 1, 0, q.meaning(), styles.note);
+        text(sheet, p.top() - 1, 0, p.transposed() ? q.meaning().replace("input × output",
+                "output × input") : q.meaning(), styles.note);
         text(sheet, p.top() - 1, p.javaCol(), "Java", styles.header);
         text(sheet, p.top() - 1, p.twinCol(), "formula", styles.header);
         text(sheet, p.top() - 1, p.diffCol(), "formula − Java", styles.header);
@@ -276,13 +280,40 @@ public final class WorkbookWriter {
 
     // "2 × 2, the shape of W₁": a gradient's label names its parameter, since a transposed
     // gradient is the commonest hand error.
+    // Under weight_layout out_by_in the label says the layout, and that a product written as
+    // the core forms it (a δᵀ) is shown transposed.
     private String shapeLabel(Quantity q) {
-        String shape = q.value().shape();
+        boolean transposed = template.layout().transposed(q);
+        String shape = transposed ? q.value().transpose().shape() : q.value().shape();
         if (q.isInput() && template.inputs().containsKey(q.name())) {
-            return shape + ", " + template.inputs().get(q.name()).source();
+            return shape + (transposed ? ", output × input" : "") + ", "
+                    + template.inputs().get(q.name()).source();
         }
-        return q.shapeOf() == null ? shape
-                : shape + ", the shape of " + trace.get(q.shapeOf()).notation();
+        if (q.shapeOf() == null) {
+            return shape;
+        }
+        String of = shape + ", the shape of " + trace.get(q.shapeOf()).notation();
+        if (!transposed) {
+            return of;
+        }
+        return of + ": output × input, as the template has it";
+    }
+
+    // The core's products written for W_k output × input: z_k = W_k a + b, δ carried back
+    // through W_kᵀ, and ∂E/∂W_k = δ_k aᵀ, the transpose of a δ_kᵀ.
+    private String notation(Quantity q) {
+        if (!template.layout().outByIn()) {
+            return q.notation();
+        }
+        String k = GradientStep.sub(q.layer());
+        String in = q.layer() == 0 ? "x" : "a" + GradientStep.sub(q.layer() - 1);
+        return switch (q.operation()) {
+            case AFFINE -> q.notation().replace("ᵀ", "");
+            case BACK_PROPAGATE -> q.notation().replaceFirst("\\(∂z", "((∂z")
+                    .replaceFirst(" · δ", ")ᵀ · δ");
+            case OUTER -> "∂E/∂W" + k + " = δ" + k + " · " + in + "ᵀ";
+            default -> q.notation();
+        };
     }
 
     private List<String> conventions() {
@@ -302,6 +333,7 @@ public final class WorkbookWriter {
                                 + " their gradients are shown.",
                 "Each quantity shows its value computed in Java, a live formula that recomputes"
                         + " it from the template's cells, and their difference."));
+        lines.addAll(layoutLines(net));
         if (!net.isDocumentCase()) {
             List<String> layers = new ArrayList<>();
             for (int k = 0; k < net.layers(); k++) {
@@ -309,9 +341,34 @@ public final class WorkbookWriter {
             }
             lines.add("Activations: " + String.join(", ", layers) + ".");
             lines.add("Samples: " + net.samples() + (net.samples() == 1 ? "." : ", a column"
-                    + " each on these sheets (a row each in the template); E is their "
+                    + " each on these sheets" + (template.layout().sampleColumns() ? ""
+                            : " (a row each in the template)") + "; E is their "
                     + net.batch().word() + ", so each gradient is the " + net.batch().word()
                     + " of the samples' gradients."));
+        }
+        return lines;
+    }
+
+    // What departs from the document's layout: the template's weight_layout and sample_layout,
+    // and a bias shared by a layer's units.
+    private List<String> layoutLines(Network net) {
+        List<String> lines = new ArrayList<>();
+        TemplateLayout layout = template.layout();
+        if (layout.outByIn()) {
+            lines.add("Weights: output × input, as the template stores them (weight_layout"
+                    + " out_by_in), so z_k = W_k a_(k−1) + b_(k+1); every quantity of a weight's"
+                    + " shape is shown and named output × input.");
+        }
+        if (layout.sampleColumns()) {
+            lines.add("Samples: a column each in the template (sample_layout columns), as on"
+                    + " these sheets.");
+        }
+        for (int k = 0; k < net.layers(); k++) {
+            if (net.sharedBias(k)) {
+                lines.add("b_" + (k + 1) + " is one bias shared by the " + net.W().get(k).cols()
+                        + " units of layer " + k + ": added to each, its gradient summed over"
+                        + " them.");
+            }
         }
         return lines;
     }

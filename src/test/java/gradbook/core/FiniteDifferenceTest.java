@@ -112,6 +112,32 @@ class FiniteDifferenceTest {
         }
     }
 
+    // Issue #7: one bias shared by each layer's units, a one-cell b_(k+1), as some published
+    // examples write it; its gradient sums over the units. The trace's own central differences
+    // (the fd_ quantities the workbook shows) must agree as well.
+    @ParameterizedTest(name = "{0}, {1}, {2}, seed {3}")
+    @MethodSource("choices")
+    void gradients_with_biases_shared_by_each_layer_match_central_differences(
+            Activation last, Loss loss, BatchGradient batch, long seed) {
+        // given
+        Network drawn = Networks.random(seed, last, loss, batch);
+        Network net = drawn.withParameters(drawn.W(), drawn.b().stream()
+                .map(b -> Matrix.filled(1, 1, b.get(0, 0))).toList());
+
+        // when
+        Trace trace = GradientStep.take(net);
+
+        // then
+        String where = "shared biases, " + last.word() + ", " + loss.word() + ", "
+                + batch.word() + ", seed " + seed + ", widths " + Networks.widths(net);
+        assertGradientsMatchDifferences(net, trace, where);
+        for (int k = 0; k < net.layers(); k++) {
+            String name = "dE_db_" + (k + 1);
+            assertClose("fd_" + name + " of " + where, trace.value(name),
+                    trace.value("fd_" + name), TOLERANCE);
+        }
+    }
+
     static Stream<Arguments> choices() {
         List<Arguments> all = new ArrayList<>();
         for (Activation last : Activation.values()) {

@@ -2,6 +2,7 @@ package gradbook.core;
 
 import static gradbook.core.Approx.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,8 @@ class NetworkTest {
 
         // then
         assertEquals(List.of(
-                "b_1 is 3 × 1 but W_0 has 2 columns: b_1 must be 2 × 1",
+                "b_1 is 3 × 1 but W_0 has 2 columns: b_1 must be 2 × 1, or one cell shared by"
+                        + " the layer's units",
                 "W_1 is 3 × 2 but a_0 has 2 entries: W_1 needs one row per entry of a_0",
                 "y is 3 × 1 but the last layer has 2 outputs: y must be 2 × 1"), problems);
     }
@@ -79,8 +81,23 @@ class NetworkTest {
         List<String> problems = net.shapeProblems();
 
         // then
-        assertEquals(List.of("b_1 is 1 × 2 but W_0 has 2 columns: b_1 must be 2 × 1"),
-                problems);
+        assertEquals(List.of("b_1 is 1 × 2 but W_0 has 2 columns: b_1 must be 2 × 1, or one"
+                + " cell shared by the layer's units"), problems);
+    }
+
+    // Issue #7: one bias shared by a layer's units.
+    @Test
+    void takes_a_one_cell_bias_as_shared_by_the_layers_units() {
+        // given
+        Network net = new Network(Matrix.column(1, 1), Matrix.column(1, 1), List.of(TWO_BY_TWO),
+                List.of(Matrix.filled(1, 1, 0.5)), 0.1);
+
+        // when
+        List<String> problems = net.shapeProblems();
+
+        // then
+        assertEquals(List.of(), problems);
+        assertTrue(net.sharedBias(0));
     }
 
     // Issue #7: x of several columns holds several samples, and y needs as many.

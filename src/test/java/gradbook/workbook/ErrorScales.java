@@ -52,7 +52,7 @@ final class ErrorScales {
             case INPUT, ONES, ZEROS -> value;
             case COPY -> s.get(0).get(i, j);
             case AFFINE -> {
-                double t = s.get(2).get(i, 0);
+                double t = s.get(2).get(s.get(2).rows() == 1 ? 0 : i, 0);
                 for (int r = 0; r < v.get(0).rows(); r++) {
                     t += s.get(0).get(r, i) * Math.abs(v.get(1).get(r, j))
                             + Math.abs(v.get(0).get(r, i)) * s.get(1).get(r, j);
@@ -100,6 +100,15 @@ final class ErrorScales {
                     * (s.get(0).get(i, j) + s.get(1).get(i, j));
             case SQUARED_DIFFERENCE -> value
                     + 2 * Math.sqrt(value) * (s.get(0).get(i, j) + s.get(1).get(i, j));
+            case HADAMARD_TOTAL -> {
+                double t = value;
+                for (int r = 0; r < v.get(0).rows(); r++) {
+                    for (int c = 0; c < v.get(0).cols(); c++) {
+                        t += product(v, s, 0, r, c, 1, r, c);
+                    }
+                }
+                yield t;
+            }
             case TOTAL -> value + q.scale().value() * s.get(0).sum();
             case HADAMARD -> value + product(v, s, 0, i, j, 1, i, j);
             case BACK_PROPAGATE -> {

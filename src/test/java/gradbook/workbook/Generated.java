@@ -38,10 +38,7 @@ record Generated(String name, Path file, Trace trace, int layers) {
     // The template's hand values judged as gradbook run judges them, so that the workbook has
     // its Audit sheet when the template has hand values.
     private static Audit audit(Template t, Trace trace) throws TemplateException {
-        Trace notebook = Convention.NOTEBOOK.problem(t.network()) == null
-                ? GradientStep.take(t.network(), Convention.NOTEBOOK) : null;
-        return Audit.judge(trace, notebook, HandValueReader.read(t, trace),
-                Tolerance.standard());
+        return new Judging(Convention.TEXTBOOK, Tolerance.standard()).audit(t, trace);
     }
 
     /** Writes a template for {@code network}, then runs gradbook on it. */
@@ -56,9 +53,9 @@ record Generated(String name, Path file, Trace trace, int layers) {
     /**
      * The workbooks the round-trip tests open in each program: the worked example from the
      * repository's template, seeded random networks of depth 1 to 4, and a saturated network
-     * whose |z| reach the hundreds, where a careless sigmoid formula overflows EXP, and two
-     * networks with other activations, losses and several samples, and an exercise of
-     * gradbook new (issue #7). Written once per test run, into
+     * whose |z| reach the hundreds, where a careless sigmoid formula overflows EXP, two
+     * networks with other activations, losses and several samples, an exercise of gradbook
+     * new, and one in PyTorch's layout (issue #7). Written once per test run, into
      * target/real-programs/round-trip; no program writes over them.
      */
     static synchronized List<Generated> roundTripSet() throws IOException, TemplateException {
@@ -87,6 +84,12 @@ record Generated(String name, Path file, Trace trace, int layers) {
                     Initialisation.HE, 7, 2, null, null, 0.1).network(), "An exercise",
                     exercise);
             set.add(fromTemplate(exercise, folder, "new-exercise"));
+            // Issue #7: weights output × input, samples as columns, a bias shared by a layer.
+            Path pytorch = folder.resolve("pytorch-style-template.xlsx");
+            Files.createDirectories(folder);
+            TemplateWriter.write(SampleNetworks.pyTorchStyle(), "PyTorch-style network",
+                    new TemplateLayout(true, true), java.util.Map.of(), pytorch);
+            set.add(fromTemplate(pytorch, folder, "pytorch-style"));
             roundTripSet = List.copyOf(set);
         }
         return roundTripSet;

@@ -326,12 +326,18 @@ final class RoundTripCheck {
             if (!q.name().startsWith("fd_") || name == null) {
                 continue;
             }
-            CellReference first = new AreaReference(name.getRefersToFormula(),
-                    SpreadsheetVersion.EXCEL2007).getFirstCell();
+            AreaReference area = new AreaReference(name.getRefersToFormula(),
+                    SpreadsheetVersion.EXCEL2007);
+            CellReference first = area.getFirstCell();
+            // A weight's shape shown output × input (weight_layout out_by_in) is transposed.
+            boolean transposed = area.getLastCell().getRow() - first.getRow() + 1
+                    != q.value().rows();
             for (int i = 0; i < q.value().rows(); i++) {
                 for (int j = 0; j < q.value().cols(); j++) {
-                    byCell.put(key(new CellReference(first.getSheetName(), first.getRow() + i,
-                            first.getCol() + j, false, false)), scales.of(q.name(), i, j));
+                    byCell.put(key(new CellReference(first.getSheetName(),
+                            first.getRow() + (transposed ? j : i),
+                            first.getCol() + (transposed ? i : j), false, false)),
+                            scales.of(q.name(), i, j));
                 }
             }
         }

@@ -66,6 +66,21 @@ final class SampleNetworks {
                         Activation.SIGMOID), Loss.CROSS_ENTROPY, BatchGradient.MEAN, false);
     }
 
+    /**
+     * Issue #7: a network as PyTorch examples write one, for the out_by_in and columns layouts:
+     * widths 3, 4, 2, tanh then sigmoid, 3 samples, b_1 one number shared by its layer's 4
+     * units and b_2 a bias per unit.
+     */
+    static Network pyTorchStyle() {
+        Random random = new Random(2024);
+        Network drawn = withWidths(random, 3, 4, 2);
+        DoubleSupplier input = () -> 4 * random.nextDouble() - 2;
+        return new Network(drawn(3, 3, input), drawn(2, 3, random::nextDouble), drawn.W(),
+                List.of(Matrix.filled(1, 1, 0.3), drawn.b().get(1)), drawn.eta(),
+                List.of(Activation.TANH, Activation.SIGMOID), Loss.HALF_SSE,
+                BatchGradient.SUM, true);
+    }
+
     private static Matrix drawn(int rows, int cols, DoubleSupplier entry) {
         double[][] e = new double[rows][cols];
         for (int i = 0; i < rows; i++) {

@@ -612,7 +612,7 @@ class WorkbookWriterTest {
      * Replaces every formula's stored value with {@link #POISON}, then evaluates every formula
      * of the workbook, so each result comes from the formulas and the plain cells alone.
      */
-    private static void evaluateFresh(XSSFWorkbook workbook) {
+    static void evaluateFresh(XSSFWorkbook workbook) {
         for (Sheet sheet : workbook) {
             for (Row row : sheet) {
                 for (Cell cell : row) {
@@ -625,7 +625,7 @@ class WorkbookWriterTest {
         XSSFFormulaEvaluator.evaluateAllFormulaCells(workbook);
     }
 
-    private static Matrix valuesAt(XSSFWorkbook workbook, Name name) {
+    static Matrix valuesAt(XSSFWorkbook workbook, Name name) {
         AreaReference area = new AreaReference(name.getRefersToFormula(),
                 SpreadsheetVersion.EXCEL2007);
         CellReference first = area.getFirstCell();
