@@ -277,16 +277,17 @@ public final class GradientStep {
         switch (training.optimizer()) {
             case SGD -> add("step_" + p, "Δ" + P + " = −η " + dE, meaning, Section.UPDATES,
                     layerOf(p), Operation.STEP, p, "eta", g);
-            case MOMENTUM -> add("step_" + p, "Δ" + P + " = −η v, v = β·0 + " + dE
-                    + ": momentum from rest", meaning, Section.UPDATES, layerOf(p),
-                    Operation.STEP, p, "eta", g);
-            case RMSPROP -> add("step_" + p, "Δ" + P + " = −η g / (√s + ε), s = (1 − ρ) g², g"
-                    + " = " + dE + ": RMSprop from s = 0", meaning, Section.UPDATES, layerOf(p),
-                    Operation.RMSPROP_STEP, p, "eta", "rho", "epsilon", g);
-            case ADAM -> add("step_" + p, "Δ" + P + " = −η m̂ / (√v̂ + ε), m̂ = (1 − β₁) g / (1 − β₁¹),"
-                    + " v̂ = (1 − β₂) g² / (1 − β₂¹), g = " + dE + ": Adam's step 1", meaning,
-                    Section.UPDATES, layerOf(p), Operation.ADAM_STEP, p, "eta", "beta_1",
-                    "beta_2", "epsilon", g);
+            case MOMENTUM -> add("step_" + p, "Δ" + P + " = −η v, v = β·0 + " + dE, meaning
+                    + ": momentum's, from v = 0", Section.UPDATES, layerOf(p), Operation.STEP,
+                    p, "eta", g);
+            case RMSPROP -> add("step_" + p, "Δ" + P + " = −η g / (√((1 − ρ) g²) + ε), g = "
+                    + dE, meaning + ": RMSprop's, from s = 0, so s = (1 − ρ) g²",
+                    Section.UPDATES, layerOf(p), Operation.RMSPROP_STEP, p, "eta", "rho",
+                    "epsilon", g);
+            case ADAM -> add("step_" + p, "Δ" + P + " = −η m̂ / (√v̂ + ε), g = " + dE, meaning
+                    + ": Adam's, from m = v = 0, so m̂ = (1 − β₁) g / (1 − β₁¹) and"
+                    + " v̂ = (1 − β₂) g² / (1 − β₂¹)", Section.UPDATES, layerOf(p),
+                    Operation.ADAM_STEP, p, "eta", "beta_1", "beta_2", "epsilon", g);
         }
     }
 

@@ -42,16 +42,19 @@ public enum Optimizer implements Word {
         return Word.list(values());
     }
 
-    /** The update rule in the document's notation, for the sheets that describe a run. */
+    /**
+     * The update rule in the document's notation, its statements separated by "; ", for the
+     * sheets that describe a run.
+     */
     public String rule() {
         return switch (this) {
             case SGD -> "P ← P − η ∂E/∂P";
-            case MOMENTUM -> "v ← β v + ∂E/∂P, P ← P − η v, v starting at 0";
-            case RMSPROP -> "s ← ρ s + (1 − ρ) (∂E/∂P)², P ← P − η ∂E/∂P / (√s + ε), s"
+            case MOMENTUM -> "v ← β v + ∂E/∂P; P ← P − η v; v starting at 0";
+            case RMSPROP -> "s ← ρ s + (1 − ρ) (∂E/∂P)²; P ← P − η ∂E/∂P / (√s + ε); s"
                     + " starting at 0";
-            case ADAM -> "m ← β₁ m + (1 − β₁) ∂E/∂P, v ← β₂ v + (1 − β₂) (∂E/∂P)²,"
-                    + " P ← P − η m̂ / (√v̂ + ε) with the bias corrections m̂ = m / (1 − β₁ᵗ),"
-                    + " v̂ = v / (1 − β₂ᵗ), m and v starting at 0";
+            case ADAM -> "m ← β₁ m + (1 − β₁) ∂E/∂P; v ← β₂ v + (1 − β₂) (∂E/∂P)²;"
+                    + " P ← P − η m̂ / (√v̂ + ε), with the bias corrections m̂ = m / (1 − β₁ᵗ)"
+                    + " and v̂ = v / (1 − β₂ᵗ) at step t; m and v starting at 0";
         };
     }
 

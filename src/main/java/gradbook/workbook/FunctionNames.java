@@ -4,6 +4,7 @@ import gradbook.core.Activation;
 import gradbook.core.BatchGradient;
 import gradbook.core.Loss;
 import gradbook.core.Network;
+import gradbook.core.Optimizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,15 +25,16 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Reads the optional names that choose the functions of a template's network: {@code
  * activation} (one word for every layer, or a row or column of one word per layer),
- * {@code loss} and {@code batch_gradient} (one word each), and {@code update_biases} (TRUE or
- * FALSE). A name over cells reads the text in them; a name may also hold the word itself, e.g.
- * ="tanh" or =FALSE. Absent names keep the document's choices: sigmoid, half_sse, sum, TRUE.
+ * {@code loss}, {@code batch_gradient} and {@code optimizer} (one word each), and {@code
+ * update_biases} (TRUE or FALSE). A name over cells reads the text in them; a name may also hold the word itself, e.g.
+ * ="tanh" or =FALSE. Absent names keep the document's choices: sigmoid, half_sse, sum, TRUE, sgd.
  */
 final class FunctionNames {
     static final String ACTIVATION = "activation";
     static final String LOSS = "loss";
     static final String BATCH = "batch_gradient";
     static final String UPDATE_BIASES = "update_biases";
+    static final String OPTIMIZER = "optimizer";
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern TRUTH = Pattern.compile("(?i)TRUE|FALSE");
 
@@ -41,6 +43,7 @@ final class FunctionNames {
     Loss loss = Loss.HALF_SSE;
     BatchGradient batch = BatchGradient.SUM;
     boolean updateBiases = true;
+    Optimizer optimizer = Optimizer.SGD;
     final Map<String, String> where = new HashMap<>();
 
     private final XSSFWorkbook workbook;
@@ -74,6 +77,10 @@ final class FunctionNames {
             updateBiases = one(UPDATE_BIASES, chosen.get(UPDATE_BIASES),
                     w -> TRUTH.matcher(w.strip()).matches() ? Boolean.valueOf(w.strip()) : null,
                     "TRUE, FALSE", true);
+        }
+        if (chosen.containsKey(OPTIMIZER)) {
+            optimizer = one(OPTIMIZER, chosen.get(OPTIMIZER), Optimizer::byWord,
+                    Optimizer.words(), optimizer);
         }
     }
 
@@ -205,6 +212,7 @@ final class FunctionNames {
             case ACTIVATION -> "tanh";
             case LOSS -> "cross_entropy";
             case UPDATE_BIASES -> "FALSE";
+            case OPTIMIZER -> "adam";
             default -> "mean";
         };
     }

@@ -52,7 +52,8 @@ record Generated(String name, Path file, Trace trace, int layers) {
      * The workbooks the round-trip tests open in each program: the worked example from the
      * repository's template, seeded random networks of depth 1 to 4, and a saturated network
      * whose |z| reach the hundreds, where a careless sigmoid formula overflows EXP, and two
-     * networks with other activations, losses and several samples (issue #7). Written
+     * networks with other activations, losses and several samples, and one trained for several
+     * steps by Adam (issue #7). Written
      * once per test run, into target/real-programs/round-trip; no program writes over them.
      */
     static synchronized List<Generated> roundTripSet() throws IOException, TemplateException {
@@ -74,6 +75,8 @@ record Generated(String name, Path file, Trace trace, int layers) {
             set.add(fromTemplate(Path.of("templates", "classifier-example.xlsx"), folder,
                     "classifier"));
             set.add(fromNetwork(SampleNetworks.withFunctions(), folder, "relu-identity"));
+            // Issue #7: a run of several steps; the twins of Adam's first step.
+            set.add(fromNetwork(SampleNetworks.training(), folder, "adam-steps"));
             roundTripSet = List.copyOf(set);
         }
         return roundTripSet;
