@@ -33,6 +33,13 @@ public enum Convention {
         if (this == TEXTBOOK) {
             return null;
         }
+        if (!net.training().isOneStepOfSgd()) {
+            return "the notebook convention is the document's one step of plain gradient"
+                    + " descent; this network asks for " + net.training().steps() + " step"
+                    + (net.training().steps() == 1 ? "" : "s") + " of "
+                    + net.training().optimizer().word() + "; run it with the textbook"
+                    + " convention, or set steps to 1 and optimizer to sgd";
+        }
         int n = net.x().rows();
         boolean equal = net.layers() == 2;
         for (Matrix W : net.W()) {

@@ -16,11 +16,14 @@ public final class GradientStep {
     private final Network net;
     private final Convention convention;
     private final Trace trace;
+    /** False for a step of a training run, which needs the gradients and nothing after them. */
+    private final boolean whole;
 
-    private GradientStep(Network net, Convention convention) {
+    private GradientStep(Network net, Convention convention, boolean whole) {
         this.net = net;
         this.convention = convention;
         this.trace = new Trace(convention);
+        this.whole = whole;
     }
 
     /** Runs the step on a network whose shapes chain (see {@link Network#shapeProblems()}). */
@@ -40,13 +43,27 @@ public final class GradientStep {
         if (convention.problem(net) != null) {
             throw new IllegalArgumentException(convention.problem(net));
         }
-        GradientStep step = new GradientStep(net, convention);
+        GradientStep step = new GradientStep(net, convention, true);
         step.inputs();
         step.forward();
         step.error();
         step.factors();
         step.products();
         step.updates();
+        return step.trace;
+    }
+
+    /**
+     * The forward pass and the gradients at {@code net}'s parameters, without their checks or
+     * the step: what each step of a {@link Trainer} run needs.
+     */
+    static Trace gradients(Network net) {
+        GradientStep step = new GradientStep(net, Convention.TEXTBOOK, false);
+        step.inputs();
+        step.forward();
+        step.error();
+        step.factors();
+        step.products();
         return step.trace;
     }
 
@@ -217,6 +234,9 @@ public final class GradientStep {
     // The gradient check of W_k or b_(k+1): central differences of E, then their difference
     // from the backprop value, so that the workbook shows both side by side.
     private void check(int k, boolean weight) {
+        if (!whole) {
+            return;
+        }
         String parameter = weight ? W(k) : b(k + 1);
         String gradient = weight ? dE_dW(k) : dE_db(k + 1);
         String p = weight ? "W" + sub(k) : "b" + sub(k + 1);
@@ -233,18 +253,20 @@ public final class GradientStep {
                 Operation.DIFFERENCE, parameter, "fd_" + gradient, gradient);
     }
 
-    // η, the steps Δ = −η ∂E/∂(parameter), then the parameters after the step.
+    // η (and the optimizer's hyper-parameters), the steps Δ, then the parameters after the step.
+    // With an optimizer other than sgd, Δ is that optimizer's first change, from its state 0.
     private void updates() {
         int last = net.layers() - 1;
         input("eta", "η", "the learning rate", Section.UPDATES, -1, Matrix.filled(1, 1, net.eta()));
+        Training training = net.training();
+        for (String h : training.hyperParameters()) {
+            input(h, Training.symbol(h), meaningOf(h), Section.UPDATES, -1,
+                    Matrix.filled(1, 1, training.value(h)));
+        }
         for (int k = last; k >= 0; k--) {
-            add("step_" + W(k), "ΔW" + sub(k) + " = −η ∂E/∂W" + sub(k),
-                    "the change the step makes to W_" + k, Section.UPDATES, k, Operation.STEP,
-                    W(k), "eta", dE_dW(k));
+            change(W(k), "W" + sub(k), dE_dW(k), "W_" + k);
             if (net.updateBiases()) {
-                add("step_" + b(k + 1), "Δb" + sub(k + 1) + " = −η ∂E/∂b" + sub(k + 1),
-                        "the change the step makes to b_" + (k + 1), Section.UPDATES, k,
-                        Operation.STEP, b(k + 1), "eta", dE_db(k + 1));
+                change(b(k + 1), "b" + sub(k + 1), dE_db(k + 1), "b_" + (k + 1));
             } else {
                 add("step_" + b(k + 1), "Δb" + sub(k + 1) + " = 0, the biases held fixed",
                         "no change: the template's update_biases is false", Section.UPDATES,
@@ -252,12 +274,56 @@ public final class GradientStep {
             }
         }
         for (int k = last; k >= 0; k--) {
-            add(W(k) + "_new", "W" + sub(k) + " + ΔW" + sub(k), "W_" + k + " after the step",
-                    Section.UPDATES, k, Operation.SUM, W(k), W(k), "step_" + W(k));
+            add(W(k) + "_new", "W" + sub(k) + " + ΔW" + sub(k), "W_" + k + " after the"
+                    + firstStep(), Section.UPDATES, k, Operation.SUM, W(k), W(k),
+                    "step_" + W(k));
             add(b(k + 1) + "_new", "b" + sub(k + 1) + " + Δb" + sub(k + 1),
-                    "b_" + (k + 1) + " after the step", Section.UPDATES, k, Operation.SUM,
-                    b(k + 1), b(k + 1), "step_" + b(k + 1));
+                    "b_" + (k + 1) + " after the" + firstStep(), Section.UPDATES, k,
+                    Operation.SUM, b(k + 1), b(k + 1), "step_" + b(k + 1));
         }
+    }
+
+    // The change of one parameter p (symbol P) with gradient g, by the optimizer's first step.
+    private void change(String p, String P, String g, String words) {
+        String dE = "∂E/∂" + P;
+        String meaning = "the change the" + firstStep() + " makes to " + words;
+        Training training = net.training();
+        switch (training.optimizer()) {
+            case SGD -> add("step_" + p, "Δ" + P + " = −η " + dE, meaning, Section.UPDATES,
+                    layerOf(p), Operation.STEP, p, "eta", g);
+            case MOMENTUM -> add("step_" + p, "Δ" + P + " = −η v, v = β·0 + " + dE, meaning
+                    + ": momentum's, from v = 0", Section.UPDATES, layerOf(p), Operation.STEP,
+                    p, "eta", g);
+            case RMSPROP -> add("step_" + p, "Δ" + P + " = −η g / (√((1 − ρ) g²) + ε), g = "
+                    + dE, meaning + ": RMSprop's, from s = 0, so s = (1 − ρ) g²",
+                    Section.UPDATES, layerOf(p), Operation.RMSPROP_STEP, p, "eta", "rho",
+                    "epsilon", g);
+            case ADAM -> add("step_" + p, "Δ" + P + " = −η m̂ / (√v̂ + ε), g = " + dE, meaning
+                    + ": Adam's, from m = v = 0, so m̂ = (1 − β₁) g / (1 − β₁¹) and"
+                    + " v̂ = (1 − β₂) g² / (1 − β₂¹)", Section.UPDATES, layerOf(p),
+                    Operation.ADAM_STEP, p, "eta", "beta_1", "beta_2", "epsilon", g);
+        }
+    }
+
+    // The layer k of W_k, or of b_(k+1).
+    private static int layerOf(String p) {
+        int n = Integer.parseInt(p.substring(2));
+        return p.startsWith("W_") ? n : n - 1;
+    }
+
+    // " step", or " first step" when the template asks for a run of several.
+    private String firstStep() {
+        return net.training().isOneStepOfSgd() ? " step" : " first step";
+    }
+
+    private static String meaningOf(String hyperParameter) {
+        return switch (hyperParameter) {
+            case "momentum" -> "momentum's β: how much of the last change each step keeps";
+            case "rho" -> "RMSprop's ρ: how slowly the mean of the squared gradients moves";
+            case "beta_1" -> "Adam's β₁: how slowly the mean of the gradients moves";
+            case "beta_2" -> "Adam's β₂: how slowly the mean of the squared gradients moves";
+            default -> "ε: keeps the quotient finite where the gradient is 0";
+        };
     }
 
     private void input(String name, String notation, String meaning, Section section, int layer,

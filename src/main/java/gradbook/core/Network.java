@@ -13,17 +13,25 @@ import java.util.List;
  * ahead of weights. x is features × samples and y outputs × samples: a sample is a column, as
  * the document prints a vector (a template writes one row per sample). {@code updateBiases}
  * false holds the biases fixed in the step, as some worked examples do; their gradients are
- * still computed and checked. Shapes and choices are
+ * still computed and checked. {@code training} says how many steps a run takes and with which
+ * optimizer; the trace shows the first. Shapes and choices are
  * checked by {@link #shapeProblems()}, not by the constructor, so that a reader can report every
  * problem of a template at once.
  */
 public record Network(Matrix x, Matrix y, List<Matrix> W, List<Matrix> b, double eta,
-        List<Activation> activation, Loss loss, BatchGradient batch, boolean updateBiases) {
+        List<Activation> activation, Loss loss, BatchGradient batch, boolean updateBiases,
+        Training training) {
 
     public Network {
         W = List.copyOf(W);
         b = List.copyOf(b);
         activation = List.copyOf(activation);
+    }
+
+    /** The functions and the bias rule given, one step of plain gradient descent. */
+    public Network(Matrix x, Matrix y, List<Matrix> W, List<Matrix> b, double eta,
+            List<Activation> activation, Loss loss, BatchGradient batch, boolean updateBiases) {
+        this(x, y, W, b, eta, activation, loss, batch, updateBiases, Training.DEFAULT);
     }
 
     /** The document's choices: the sigmoid on every layer, half_sse, the sum over samples. */
@@ -39,17 +47,22 @@ public record Network(Matrix x, Matrix y, List<Matrix> W, List<Matrix> b, double
 
     /** The same network with other weights and biases, e.g. one entry moved. */
     public Network withParameters(List<Matrix> W, List<Matrix> b) {
-        return new Network(x, y, W, b, eta, activation, loss, batch, updateBiases);
+        return new Network(x, y, W, b, eta, activation, loss, batch, updateBiases, training);
     }
 
     /** The same network with other functions. */
     public Network withFunctions(List<Activation> activation, Loss loss, BatchGradient batch) {
-        return new Network(x, y, W, b, eta, activation, loss, batch, updateBiases);
+        return new Network(x, y, W, b, eta, activation, loss, batch, updateBiases, training);
     }
 
     /** The same network with the biases updated by the step, or held fixed. */
     public Network withUpdateBiases(boolean update) {
-        return new Network(x, y, W, b, eta, activation, loss, batch, update);
+        return new Network(x, y, W, b, eta, activation, loss, batch, update, training);
+    }
+
+    /** The same network trained for other steps or with another optimizer. */
+    public Network withTraining(Training training) {
+        return new Network(x, y, W, b, eta, activation, loss, batch, updateBiases, training);
     }
 
     /** The sigmoid on each of {@code layers} layers. */

@@ -91,6 +91,17 @@ public enum Operation {
     CENTRAL_DIFFERENCE(2),
     /** −η g, the change a gradient step makes; operands eta, g. */
     STEP(2),
+    /**
+     * −η g / (√s + ε) with s = (1 − ρ) g², RMSprop's first change, from s = 0; operands eta,
+     * rho, epsilon, g.
+     */
+    RMSPROP_STEP(4),
+    /**
+     * −η m̂ / (√v̂ + ε) with m̂ = (1 − β₁) g / (1 − β₁) and v̂ = (1 − β₂) g² / (1 − β₂), Adam's
+     * first change, from m = v = 0, bias-corrected at t = 1; operands eta, beta_1, beta_2,
+     * epsilon, g.
+     */
+    ADAM_STEP(5),
     /** p + q. */
     SUM(2);
 
@@ -153,8 +164,24 @@ public enum Operation {
             case CENTRAL_DIFFERENCE -> throw new IllegalStateException(
                     "a central difference is computed from the whole network");
             case STEP -> v.get(1).scale(-v.get(0).get(0, 0));
+            case RMSPROP_STEP -> rmspropStep(v.get(0).get(0, 0), v.get(1).get(0, 0),
+                    v.get(2).get(0, 0), v.get(3));
+            case ADAM_STEP -> adamStep(v.get(0).get(0, 0), v.get(1).get(0, 0),
+                    v.get(2).get(0, 0), v.get(3).get(0, 0), v.get(4));
             case SUM -> v.get(0).plus(v.get(1));
         };
+    }
+
+    // The state after one step from 0 is ρ·0 + (1 − ρ) g², which is exactly (1 − ρ) g², so the
+    // first step of a run (see Trainer) and this change round alike.
+    private static Matrix rmspropStep(double eta, double rho, double epsilon, Matrix g) {
+        return g.map(gi -> Optimizer.rmspropChange(eta, gi, (1 - rho) * (gi * gi), epsilon));
+    }
+
+    private static Matrix adamStep(double eta, double beta_1, double beta_2, double epsilon,
+            Matrix g) {
+        return g.map(gi -> Optimizer.adamChange(eta, (1 - beta_1) * gi, (1 - beta_2)
+                * (gi * gi), beta_1, beta_2, epsilon, 1));
     }
 
     // Wᵀa with b added to each column, one column per sample; a one-cell b is shared by every

@@ -58,8 +58,19 @@
  *   <dt>fd_diff_dE_dW_k, fd_diff_dE_db_(k+1)</dt><dd>fd_… minus the backprop value: near 1e-10
  *       when backprop is right [Derivatives].</dd>
  *   <dt>step_W_k, step_b_(k+1)</dt><dd>Δ = −η ∂E/∂(parameter), the change the step makes
+ *       (an optimizer's own first change under another than sgd) [Weight Updates].</dd>
+ *   <dt>W_k_new, b_(k+1)_new</dt><dd>the parameters after the step, the first of a run
  *       [Weight Updates].</dd>
- *   <dt>W_k_new, b_(k+1)_new</dt><dd>the parameters after the step [Weight Updates].</dd>
+ *   <dt>steps, optimizer; momentum, rho, beta_1, beta_2, epsilon</dt><dd>the template's
+ *       optional training run ({@link gradbook.core.Training}): how many steps, which rule
+ *       ({@link gradbook.core.Optimizer}; sgd by default) and its hyper-parameters β, ρ, β₁,
+ *       β₂, ε, each 1 × 1; under another optimizer than sgd, step_W_k and step_b_(k+1) are its
+ *       first change, and the hyper-parameters it uses are shown beside eta [Weight
+ *       Updates].</dd>
+ *   <dt>W_k_final, b_(k+1)_final</dt><dd>the parameters after the last step of a run of
+ *       several, each the shape of its parameter [Training].</dd>
+ *   <dt>E_before_step, E_after_step</dt><dd>E at the parameters each step of a run starts
+ *       from and leaves, steps × 1 [Training].</dd>
  * </dl>
  *
  * <p>Under {@link gradbook.core.Convention#NOTEBOOK} the same names hold the document's code's

@@ -76,21 +76,12 @@ final class ActivationChart {
         fAxis.setMaximum(high);
         fAxis.setMajorUnit(high - low <= 1 ? 0.25 : high - low <= 2 ? 0.5 : 2);
         fAxis.setNumberFormat(high - low <= 2 ? "0.00" : "0");
-        fAxis.setCrosses(AxisCrosses.MIN);
-        xAxis.setCrosses(AxisCrosses.MIN);
 
-        XDDFScatterChartData data = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER,
-                xAxis, fAxis);
-        data.setStyle(ScatterStyle.LINE);
-        data.setVaryColors(false);
+        XDDFScatterChartData data = lines(chart, xAxis, fAxis, ScatterStyle.LINE);
         for (int n = 0; n < ys.size(); n++) {
-            XDDFScatterChartData.Series series = (XDDFScatterChartData.Series) data.addSeries(
-                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, xs),
-                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, ys.get(n)));
-            series.setTitle(functions.get(n).symbol() + "(x)", null);
-            series.setSmooth(false);
+            XDDFScatterChartData.Series series = series(data, sheet, xs, ys.get(n),
+                    functions.get(n).symbol() + "(x)", COLORS[n % COLORS.length]);
             series.setMarkerStyle(MarkerStyle.NONE);
-            series.setShapeProperties(line(COLORS[n % COLORS.length]));
         }
         chart.plot(data);
         if (ys.size() > 1) {
@@ -101,6 +92,30 @@ final class ActivationChart {
             axis.getNumFmt().setSourceLinked(false);
         }
         return chart;
+    }
+
+    /** Scatter data of lines over the two value axes, which cross at their minimums. */
+    static XDDFScatterChartData lines(XSSFChart chart, XDDFValueAxis x, XDDFValueAxis y,
+            ScatterStyle style) {
+        y.setCrosses(AxisCrosses.MIN);
+        x.setCrosses(AxisCrosses.MIN);
+        XDDFScatterChartData data = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER,
+                x, y);
+        data.setStyle(style);
+        data.setVaryColors(false);
+        return data;
+    }
+
+    /** The line through the points (xs, ys) of {@code sheet}, unsmoothed, in {@code color}. */
+    static XDDFScatterChartData.Series series(XDDFScatterChartData data, XSSFSheet sheet,
+            CellRangeAddress xs, CellRangeAddress ys, String title, PresetColor color) {
+        XDDFScatterChartData.Series series = (XDDFScatterChartData.Series) data.addSeries(
+                XDDFDataSourcesFactory.fromNumericCellRange(sheet, xs),
+                XDDFDataSourcesFactory.fromNumericCellRange(sheet, ys));
+        series.setTitle(title, null);
+        series.setSmooth(false);
+        series.setShapeProperties(line(color));
+        return series;
     }
 
     // The range of f over [−10, 10], rounded out to a tidy axis.
@@ -116,7 +131,8 @@ final class ActivationChart {
         return f == Activation.RELU || f == Activation.IDENTITY ? 10 : 1;
     }
 
-    private static XDDFShapeProperties line(PresetColor color) {
+    /** A solid line two points wide, as every chart of the workbook draws its series. */
+    static XDDFShapeProperties line(PresetColor color) {
         XDDFLineProperties line = new XDDFLineProperties();
         line.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(color)));
         line.setWidth(2.0);

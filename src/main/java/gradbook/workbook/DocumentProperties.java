@@ -39,7 +39,9 @@ final class DocumentProperties {
         POIXMLProperties properties = workbook.getProperties();
 
         POIXMLProperties.CoreProperties core = properties.getCoreProperties();
-        core.setTitle("One gradient step of " + template.fileName());
+        int steps = template.network() == null ? 1 : template.network().training().steps();
+        core.setTitle((steps == 1 ? "One gradient step of " : steps + " gradient steps of ")
+                + template.fileName());
         core.setSubjectProperty("Backpropagation, audited: every intermediate beside a formula");
         core.setDescription("Made by " + generator + " from the template "
                 + template.fileName() + " (SHA-256 " + digest + ").");

@@ -85,8 +85,24 @@ final class Formulas {
             case OUTER_TRANSPOSED -> ref(q, 1, host, i, 0) + "*" + ref(q, 0, host, j, 0);
             case CENTRAL_DIFFERENCE -> check.estimate(host, q.operands().get(0), i, j);
             case STEP -> "-" + ref(q, 0, host, 0, 0) + "*" + ref(q, 1, host, i, j);
+            case RMSPROP_STEP -> {
+                String g = ref(q, 3, host, i, j);
+                yield "-" + ref(q, 0, host, 0, 0) + "*" + g + "/(SQRT((1-" + ref(q, 1, host, 0, 0)
+                        + ")*(" + g + "*" + g + "))+" + ref(q, 2, host, 0, 0) + ")";
+            }
+            case ADAM_STEP -> adamStep(q, host, i, j);
             case SUM -> ref(q, 0, host, i, j) + "+" + ref(q, 1, host, i, j);
         };
+    }
+
+    // Adam's first change, bias-corrected at t = 1, in the order Java rounds it:
+    // −η ((1 − β₁) g / (1 − β₁)) / (√((1 − β₂) g² / (1 − β₂)) + ε).
+    private String adamStep(Quantity q, String host, int i, int j) {
+        String g = ref(q, 4, host, i, j);
+        String beta1 = "(1-" + ref(q, 1, host, 0, 0) + ")";
+        String beta2 = "(1-" + ref(q, 2, host, 0, 0) + ")";
+        return "-" + ref(q, 0, host, 0, 0) + "*(" + beta1 + "*" + g + "/" + beta1 + ")/(SQRT("
+                + beta2 + "*(" + g + "*" + g + ")/" + beta2 + ")+" + ref(q, 3, host, 0, 0) + ")";
     }
 
     // z[i][s] = Σ_r W[r][i] a[r][s] + b[i], b[0] for a bias shared by the layer.

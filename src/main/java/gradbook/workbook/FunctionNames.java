@@ -4,6 +4,7 @@ import gradbook.core.Activation;
 import gradbook.core.BatchGradient;
 import gradbook.core.Loss;
 import gradbook.core.Network;
+import gradbook.core.Optimizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,17 +25,18 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Reads the optional names that choose the functions of a template's network: {@code
  * activation} (one word for every layer, or a row or column of one word per layer),
- * {@code loss} and {@code batch_gradient} (one word each), {@code update_biases} (TRUE or
- * FALSE), and the layouts {@code weight_layout} and {@code sample_layout} (see
- * {@link TemplateLayout}). A name over cells reads the text in them; a name may also hold the
- * word itself, e.g. ="tanh" or =FALSE. Absent names keep the document's choices: sigmoid,
- * half_sse, sum, TRUE, in_by_out, rows.
+ * {@code loss}, {@code batch_gradient} and {@code optimizer} (one word each), {@code
+ * update_biases} (TRUE or FALSE), and the layouts {@code weight_layout} and {@code
+ * sample_layout} (see {@link TemplateLayout}). A name over cells reads the text in them; a name
+ * may also hold the word itself, e.g. ="tanh" or =FALSE. Absent names keep the document's
+ * choices: sigmoid, half_sse, sum, TRUE, sgd, in_by_out, rows.
  */
 final class FunctionNames {
     static final String ACTIVATION = "activation";
     static final String LOSS = "loss";
     static final String BATCH = "batch_gradient";
     static final String UPDATE_BIASES = "update_biases";
+    static final String OPTIMIZER = "optimizer";
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern TRUTH = Pattern.compile("(?i)TRUE|FALSE");
 
@@ -45,6 +47,7 @@ final class FunctionNames {
     boolean updateBiases = true;
     /** The layouts read; null when one of their words could not be read. */
     TemplateLayout layout = TemplateLayout.DEFAULT;
+    Optimizer optimizer = Optimizer.SGD;
     final Map<String, String> where = new HashMap<>();
 
     private final XSSFWorkbook workbook;
@@ -78,6 +81,10 @@ final class FunctionNames {
             updateBiases = one(UPDATE_BIASES, chosen.get(UPDATE_BIASES),
                     w -> TRUTH.matcher(w.strip()).matches() ? Boolean.valueOf(w.strip()) : null,
                     "TRUE, FALSE", true);
+        }
+        if (chosen.containsKey(OPTIMIZER)) {
+            optimizer = one(OPTIMIZER, chosen.get(OPTIMIZER), Optimizer::byWord,
+                    Optimizer.words(), optimizer);
         }
         Boolean outByIn = layout(TemplateLayout.WEIGHT, chosen, TemplateLayout.WEIGHT_WORDS);
         Boolean columns = layout(TemplateLayout.SAMPLE, chosen, TemplateLayout.SAMPLE_WORDS);
@@ -225,6 +232,7 @@ final class FunctionNames {
             case UPDATE_BIASES -> "FALSE";
             case TemplateLayout.WEIGHT -> "out_by_in";
             case TemplateLayout.SAMPLE -> "columns";
+            case OPTIMIZER -> "adam";
             default -> "mean";
         };
     }

@@ -19,13 +19,26 @@ import org.apache.poi.ss.util.CellReference;
  * @param transposed true when the area is the quantity transposed: one row that holds a column
  *     vector, or samples written one per row
  * @param formula what the name holds when it holds a value rather than cells, else null
+ * @param standard true for an optional number the template leaves out (an optimizer's
+ *     hyper-parameter), whose default value {@code formula} writes as a number
  */
 record InputArea(String name, String sheet, int firstRow, int firstCol, int rows, int cols,
-        boolean transposed, String formula) {
+        boolean transposed, String formula, boolean standard) {
+
+    InputArea(String name, String sheet, int firstRow, int firstCol, int rows, int cols,
+            boolean transposed, String formula) {
+        this(name, sheet, firstRow, firstCol, rows, cols, transposed, formula, false);
+    }
 
     InputArea(String name, String sheet, int firstRow, int firstCol, int rows, int cols,
             boolean transposed) {
         this(name, sheet, firstRow, firstCol, rows, cols, transposed, null);
+    }
+
+    /** The default {@code value} of the optional number {@code name}, which no name holds. */
+    static InputArea standard(String name, double value) {
+        return new InputArea(name, null, -1, -1, 1, 1, false,
+                java.math.BigDecimal.valueOf(value).toPlainString(), true);
     }
 
     /** True when the name holds a value of its own instead of pointing at cells. */
@@ -35,7 +48,8 @@ record InputArea(String name, String sheet, int firstRow, int firstCol, int rows
 
     /** The same area, read as the quantity transposed. */
     InputArea asTransposed() {
-        return new InputArea(name, sheet, firstRow, firstCol, rows, cols, true, formula);
+        return new InputArea(name, sheet, firstRow, firstCol, rows, cols, true, formula,
+                standard);
     }
 
     /** The cell that holds entry (i, j) of the quantity. */
@@ -53,6 +67,9 @@ record InputArea(String name, String sheet, int firstRow, int firstCol, int rows
         if (!holdsValue()) {
             return References.from(host, cell(i, j));
         }
+        if (standard) {
+            return formula;
+        }
         // A name defined on one sheet is out of reach from the generated sheets (and POI
         // cannot write Sheet!name), so its twin repeats what the name holds.
         String ref = sheet == null ? name : "(" + formula + ")";
@@ -66,6 +83,9 @@ record InputArea(String name, String sheet, int firstRow, int firstCol, int rows
 
     /** Where the values came from, as the output says beside them. */
     String source() {
+        if (standard) {
+            return "the default: the template does not define " + name;
+        }
         if (holdsValue()) {
             return "from the name " + name + ", which holds =" + formula + " (no cell behind"
                     + " it)";
@@ -75,6 +95,9 @@ record InputArea(String name, String sheet, int firstRow, int firstCol, int rows
 
     /** The area as a place in a message, e.g. "sheet Parameters, cells B6:C7 (range W_0)". */
     String where() {
+        if (standard) {
+            return "the default of " + name + " (=" + formula + ")";
+        }
         if (holdsValue()) {
             return "name " + name + " (=" + formula + ")";
         }

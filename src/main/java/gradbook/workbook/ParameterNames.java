@@ -16,8 +16,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Finds which defined names of a template are its parameters x, y, W_k, b_k and eta, and its
- * optional choices activation, loss, batch_gradient, update_biases, weight_layout and
- * sample_layout.
+ * optional choices activation, loss, batch_gradient, update_biases, weight_layout,
+ * sample_layout, steps, optimizer and the optimizer's hyper-parameters momentum, rho, beta_1,
+ * beta_2 and epsilon.
  *
  * <p>Excel compares names without regard to case, so w_0 is W_0. A workbook-scoped name is
  * used when there is one; otherwise a name defined on one sheet only, and when several sheets
@@ -29,7 +30,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class ParameterNames {
     private static final Pattern PARAMETER = Pattern.compile(
             "(x|y|eta|W_(\\d+)|b_(\\d+)|activation|loss|batch_gradient|update_biases"
-                    + "|weight_layout|sample_layout)",
+                    + "|weight_layout|sample_layout|steps|optimizer|momentum|rho|beta_1|beta_2"
+                    + "|epsilon)",
             Pattern.CASE_INSENSITIVE);
     /** The document's own spelling, without the underscore: W0, W1, b1, b2. */
     private static final Pattern DOCUMENT_SPELLING = Pattern.compile("([Wb])(\\d+)",

@@ -3,6 +3,7 @@ package gradbook.workbook;
 import gradbook.core.Activation;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
+import gradbook.core.Training;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +19,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads a template: the defined names x, y, W_0 … W_(L−1), b_1 … b_L and eta, and the optional
- * activation, loss, batch_gradient, update_biases, weight_layout and sample_layout (see
- * {@link FunctionNames}, {@link TemplateLayout}).
+ * activation, loss, batch_gradient, update_biases, optimizer, weight_layout and sample_layout
+ * (see {@link FunctionNames}, {@link TemplateLayout}), and the optional numbers steps,
+ * momentum, rho, beta_1, beta_2 and epsilon.
  *
  * <p>The number of layers is found from the names present. x and y hold one row per sample; a
  * single sample may be one row or one column. Every problem found is collected and
@@ -37,6 +39,9 @@ public final class TemplateReader {
     private final List<String> notes = new ArrayList<>();
     private final Map<String, InputArea> areas = new LinkedHashMap<>();
     private final FunctionNames functions;
+    /** The optional numbers of a training run. */
+    private static final List<String> TRAINING_NUMBERS = List.of("steps", "momentum", "rho",
+            "beta_1", "beta_2", "epsilon");
 
     private TemplateReader(Path file, XSSFWorkbook workbook) {
         this.file = file;
@@ -108,6 +113,7 @@ public final class TemplateReader {
                     + eta.shape() + " but must be one cell; point eta at the learning rate's cell");
             values.remove("eta");
         }
+        Training training = readTraining(names);
         if (!values.keySet().containsAll(expected) || activation == null
                 || functions.layout == null) {
             return null;
@@ -121,7 +127,7 @@ public final class TemplateReader {
         Matrix x = samples("x", values.get("x"), W.get(0).rows());
         Matrix y = samples("y", values.get("y"), W.get(L - 1).cols());
         Network network = new Network(x, y, W, b, eta.get(0, 0), activation, functions.loss,
-                functions.batch, functions.updateBiases);
+                functions.batch, functions.updateBiases, training);
         for (Network.ShapeProblem p : network.shapeProblemsByName()) {
             InputArea area = areas.get(p.name());
             String where = area != null ? area.where() : functions.where.get(p.name());
@@ -132,6 +138,38 @@ public final class TemplateReader {
                                     + " the template)" : ""));
         }
         return network;
+    }
+
+    // steps and the optimizer's hyper-parameters, each one number, checked where it is; the
+    // hyper-parameters the optimizer uses and the template leaves out take their defaults.
+    private Training readTraining(ParameterNames names) {
+        Training training = Training.DEFAULT.withOptimizer(functions.optimizer);
+        for (String key : TRAINING_NUMBERS) {
+            XSSFName name = names.chosen.get(key);
+            Matrix m = name == null ? null : read(key, name);
+            if (m == null) {
+                continue;
+            }
+            String at = fileName() + ", " + areas.get(key).where() + ": ";
+            String problem = m.rows() * m.cols() != 1 ? key + " is " + m.shape() + " but must be"
+                    + " one cell; point " + key + " at one number"
+                    : Double.isNaN(m.get(0, 0)) ? null : Training.problem(key, m.get(0, 0));
+            if (problem != null) {
+                problems.add(at + problem);
+            } else if (!Double.isNaN(m.get(0, 0))) {
+                double v = m.get(0, 0);
+                training = key.equals("steps") ? training.withSteps((int) v)
+                        : training.with(key, v);
+                if (!key.equals("steps") && !training.hyperParameters().contains(key)) {
+                    warnings.add(at + "the optimizer " + training.optimizer().word()
+                            + " does not use " + key + "; gradbook ignores it");
+                }
+            }
+        }
+        for (String h : training.hyperParameters()) {
+            areas.putIfAbsent(h, InputArea.standard(h, training.value(h)));
+        }
+        return training;
     }
 
     // x and y hold one row per sample, a column per sample in the core. One column is one

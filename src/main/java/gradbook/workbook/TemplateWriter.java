@@ -7,8 +7,10 @@ import gradbook.core.Loss;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
 import gradbook.core.Operation;
+import gradbook.core.Optimizer;
 import gradbook.core.Quantity;
 import gradbook.core.Trace;
+import gradbook.core.Training;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -186,6 +188,26 @@ public final class TemplateWriter {
             putWords(workbook, styles, "update_biases", "update_biases", List.of("FALSE"), row);
             workbook.getSheet(SHEET).getRow(row).getCell(1).setCellValue(false);
             row += 2;
+        }
+        return putTraining(workbook, styles, network.training(), row);
+    }
+
+    // The training's words and numbers, those that depart from one step of sgd and the
+    // usual hyper-parameters.
+    private static int putTraining(XSSFWorkbook workbook, Styles styles, Training training,
+            int row) {
+        if (training.optimizer() != Optimizer.SGD) {
+            row = putWords(workbook, styles, "optimizer", "optimizer",
+                    List.of(training.optimizer().word()), row);
+        }
+        if (training.steps() != 1) {
+            row = put(workbook, styles, "steps", "steps", Matrix.filled(1, 1, training.steps()),
+                    row);
+        }
+        for (String h : training.hyperParameters()) {
+            if (training.value(h) != Training.DEFAULT.value(h)) {
+                row = put(workbook, styles, h, h, Matrix.filled(1, 1, training.value(h)), row);
+            }
         }
         return row;
     }

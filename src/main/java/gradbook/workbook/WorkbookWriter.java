@@ -10,6 +10,7 @@ import gradbook.core.Operation;
 import gradbook.core.Quantity;
 import gradbook.core.Section;
 import gradbook.core.Trace;
+import gradbook.core.Training;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTBookViews;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorkbook;
 
 /**
  * Writes a traced gradient step into the template's workbook, after the template's own sheets:
@@ -125,7 +128,14 @@ public final class WorkbookWriter {
     // A template that already uses a sheet or name gradbook generates would be overwritten.
     private void checkCollisions() throws TemplateException {
         List<String> problems = new ArrayList<>();
-        for (String sheet : SheetPlan.names(template.network().layers())) {
+        Network net = template.network();
+        List<String> sheets = new ArrayList<>(SheetPlan.names(net.layers()));
+        List<String> names = new ArrayList<>();
+        if (TrainingSheet.shows(net)) {
+            sheets.add(TrainingSheet.NAME);
+            names.addAll(TrainingSheet.names(net.layers()));
+        }
+        for (String sheet : sheets) {
             XSSFSheet own = workbook.getSheet(sheet);
             if (own != null) {
                 problems.add(template.fileName() + ", sheet " + own.getSheetName() + ": the"
@@ -135,8 +145,13 @@ public final class WorkbookWriter {
             }
         }
         for (Quantity q : trace.quantities()) {
-            if (!q.isInput() && workbook.getName(q.name()) != null) {
-                problems.add(template.fileName() + ", name " + q.name() + ": the template defines"
+            if (!q.isInput()) {
+                names.add(q.name());
+            }
+        }
+        for (String name : names) {
+            if (workbook.getName(name) != null) {
+                problems.add(template.fileName() + ", name " + name + ": the template defines"
                         + " a name gradbook generates; delete or rename it");
             }
         }
@@ -159,6 +174,7 @@ public final class WorkbookWriter {
             layOutColumns(sheet, plan, tabulated().size(), template.layout());
             if (first) {
                 writeConventions(sheet);
+                ensureWorkbookView();
                 workbook.setActiveSheet(workbook.getSheetIndex(sheet));
                 workbook.setFirstVisibleTab(0);
                 first = false;
@@ -175,11 +191,24 @@ public final class WorkbookWriter {
             PrintLayout.apply(sheet, activation ? FIRST_BLOCK_ROW + 2 : 1,
                     activation && tabulated().size() <= 1, blockColumns(plan));
         }
+        if (TrainingSheet.shows(template.network())) {
+            TrainingSheet.write(template.network(), workbook, styles);
+        }
         check.write(workbook.createSheet(GradientCheckSheet.NAME), styles);
         for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
             workbook.getSheetAt(s).setSelected(s == workbook.getActiveSheetIndex());
         }
         workbook.setForceFormulaRecalculation(true);
+    }
+
+    // POI sets the active sheet on the first workbook view; a template may have none (its
+    // bookViews left out or unreadable), and then the workbook gets a plain one.
+    private void ensureWorkbookView() {
+        CTWorkbook ct = workbook.getCTWorkbook();
+        CTBookViews views = ct.isSetBookViews() ? ct.getBookViews() : ct.addNewBookViews();
+        if (views.sizeOfWorkbookViewArray() == 0) {
+            views.addNewWorkbookView();
+        }
     }
 
     // Wide enough for a label in the document's notation, and for six significant digits in
@@ -326,11 +355,7 @@ public final class WorkbookWriter {
                                 + " are those of E."
                         : ", the template's loss " + net.loss().word() + "."),
                 "Every gradient is taken at the parameters before the step.",
-                net.updateBiases()
-                        ? "Update rule: each parameter P becomes P − η ∂E/∂P, with η = eta."
-                        : "Update rule: each weight matrix W becomes W − η ∂E/∂W, with η = eta;"
-                                + " the biases are held fixed (update_biases is FALSE), though"
-                                + " their gradients are shown.",
+                updateRule(net),
                 "Each quantity shows its value computed in Java, a live formula that recomputes"
                         + " it from the template's cells, and their difference."));
         lines.addAll(layoutLines(net));
@@ -371,6 +396,23 @@ public final class WorkbookWriter {
             }
         }
         return lines;
+    }
+
+    private static String updateRule(Network net) {
+        Training t = net.training();
+        if (t.isOneStepOfSgd()) {
+            return net.updateBiases()
+                    ? "Update rule: each parameter P becomes P − η ∂E/∂P, with η = eta."
+                    : "Update rule: each weight matrix W becomes W − η ∂E/∂W, with η = eta;"
+                            + " the biases are held fixed (update_biases is FALSE), though"
+                            + " their gradients are shown.";
+        }
+        return "Update rule: " + t.optimizer().word() + ", " + t.optimizer().rule() + ", with"
+                + " η = eta" + (net.updateBiases() ? "" : "; the biases are held fixed"
+                        + " (update_biases is FALSE), though their gradients are shown") + ". "
+                + (t.steps() == 1 ? "One step, shown on these sheets."
+                        : t.steps() + " steps: these sheets show the first, the Training sheet"
+                                + " the loss after each and the parameters after the last.");
     }
 
     private String conventionLine() {

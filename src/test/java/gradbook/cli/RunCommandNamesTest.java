@@ -61,6 +61,31 @@ class RunCommandNamesTest {
         assertRefused(r, before, output, "does not define W_1, b_2", "a gap");
     }
 
+    // Issue #7: steps and optimizer are checked as the other names are, every problem at once.
+    @Test
+    void refuses_steps_of_2_5_and_an_unknown_optimizer_with_one_line_each() {
+        // given
+        Path folder = Fixtures.folder(getClass(), "bad-training");
+        Path template = Fixtures.edit(Fixtures.workedExample(folder.resolve("t.xlsx")), wb -> {
+            wb.createName().setNameName("steps");
+            wb.getName("steps").setRefersToFormula("2.5");
+            wb.createName().setNameName("optimizer");
+            wb.getName("optimizer").setRefersToFormula("\"adamw\"");
+        });
+        Path output = folder.resolve("out.xlsx");
+        Cli.Snapshot before = Cli.Snapshot.of(template);
+
+        // when
+        Cli.Result r = Cli.run("run", template, "-o", output);
+
+        // then
+        assertRefused(r, before, output, "t.xlsx, name optimizer (=\"adamw\"): expected one of"
+                + " sgd, momentum, rmsprop, adam but found \"adamw\"", "t.xlsx, name steps"
+                + " (=2.5): steps must be a whole number from 1 to 100000 but is 2.5; type a"
+                + " whole number of steps, e.g. 20");
+        assertEquals(2, r.errLines().size(), "one line each\n" + r);
+    }
+
     @Test
     void reports_a_name_that_points_at_deleted_cells() {
         Path folder = Fixtures.folder(getClass(), "ref-error");

@@ -91,6 +91,37 @@ class FiniteDifferenceTest {
         assertGradientsMatchDifferences(net, trace, where);
     }
 
+    // Issue #7: the gradient each step of a run takes is the gradient of E at that step's
+    // parameters, for every optimizer, under every choice of functions.
+    @ParameterizedTest(name = "{0}, {1}, {2}, seed {3}")
+    @MethodSource("stepChoices")
+    void gradients_at_every_step_of_a_run_match_central_differences(Activation last, Loss loss,
+            BatchGradient batch, long seed) {
+        for (Optimizer optimizer : Optimizer.values()) {
+            // given
+            Network net = Networks.random(seed, last, loss, batch).withTraining(
+                    Training.DEFAULT.withSteps(4).withOptimizer(optimizer));
+            Trainer trainer = new Trainer(net);
+
+            for (int t = 1; t <= net.training().steps(); t++) {
+                // when
+                Network at = trainer.current();
+                Trace trace = GradientStep.take(at);
+
+                // then
+                String where = optimizer.word() + " step " + t + ", " + last.word() + ", "
+                        + loss.word() + ", " + batch.word() + ", seed " + seed + ", widths "
+                        + Networks.widths(net) + ", " + net.samples() + " samples";
+                assertGradientsMatchDifferences(at, trace, where);
+                trainer.step();
+            }
+        }
+    }
+
+    static Stream<Arguments> stepChoices() {
+        return choices().filter(a -> (long) a.get()[3] <= 3);
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void the_mean_over_samples_is_the_sum_divided_by_their_number(long seed) {

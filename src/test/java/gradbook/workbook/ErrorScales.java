@@ -2,6 +2,7 @@ package gradbook.workbook;
 
 import gradbook.core.GradientCheck;
 import gradbook.core.Matrix;
+import gradbook.core.Operation;
 import gradbook.core.Quantity;
 import gradbook.core.Trace;
 import java.util.HashMap;
@@ -143,6 +144,17 @@ final class ErrorScales {
             // Both losses carry E's rounding; their difference is divided by 2h.
             case CENTRAL_DIFFERENCE -> value + s.get(1).get(0, 0) / GradientCheck.H;
             case STEP -> value + product(v, s, 0, 0, 0, 1, i, j);
+            // −η g / (c|g| + ε) moves with g by η ε / (c|g| + ε)², at most η / (c|g| + ε);
+            // c = √(1 − ρ) for RMSprop, 1 for Adam.
+            case RMSPROP_STEP, ADAM_STEP -> {
+                int last = v.size() - 1;
+                double c = q.operation() == Operation.RMSPROP_STEP
+                        ? Math.sqrt(1 - v.get(1).get(0, 0)) : 1;
+                double g = Math.abs(v.get(last).get(i, j));
+                double eta = v.get(0).get(0, 0);
+                yield 2 * value + eta * s.get(last).get(i, j)
+                        / (c * g + v.get(last - 1).get(0, 0));
+            }
         };
     }
 

@@ -46,7 +46,7 @@ class FormulasTest {
 
     /** Functions all three programs have, checked in each; a new one needs the same check. */
     private static final Set<String> SHARED_FUNCTIONS = Set.of("SUMPRODUCT", "IF", "EXP", "SUM",
-            "SUMXMY2", "TANH", "LN", "MAX");
+            "SUMXMY2", "TANH", "LN", "MAX", "SQRT");
     /**
      * Functions that take a range as a range, with no array evaluation: Excel declares
      * SUMXMY2's arguments as arrays, as it does SUMPRODUCT's, so it inserts no @ before them;
@@ -69,6 +69,8 @@ class FormulasTest {
                 FOLDER, "classifier"));
         workbooks.add(Generated.fromNetwork(SampleNetworks.withFunctions(), FOLDER,
                 "relu-identity"));
+        // Adam's first step, under SQRT.
+        workbooks.add(Generated.fromNetwork(SampleNetworks.training(), FOLDER, "adam-steps"));
     }
 
     @Test

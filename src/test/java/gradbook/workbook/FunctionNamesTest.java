@@ -8,6 +8,8 @@ import gradbook.core.BatchGradient;
 import gradbook.core.Loss;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
+import gradbook.core.Optimizer;
+import gradbook.core.Training;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +23,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-/** Issue #7: the template's optional names activation, loss and batch_gradient, and samples. */
+/**
+ * Issue #7: the template's optional names activation, loss, batch_gradient, steps, optimizer
+ * and its hyper-parameters, and samples.
+ */
 class FunctionNamesTest {
     private static final Path FOLDER = Path.of("target", "test-workbooks", "FunctionNamesTest");
     /** The row of the Parameters sheet where a fixture types its words, below the numbers. */
@@ -247,6 +252,80 @@ class FunctionNamesTest {
         assertEquals(List.of("biases-no.xlsx, sheet Parameters, cell B31 (name update_biases):"
                 + " expected one of TRUE, FALSE but found \"no\"; type one of those words"),
                 problems);
+    }
+
+    @Test
+    void reads_the_steps_the_optimizer_and_its_hyper_parameters() throws Exception {
+        // given
+        Path file = fixture("adam", wb -> {
+            number(wb, ROW, "steps", 20);
+            words(wb, ROW + 2, "optimizer", " Adam ");
+            number(wb, ROW + 4, "beta_2", 0.99);
+        });
+
+        // when
+        Template template = TemplateReader.read(file);
+
+        // then
+        assertEquals(new Training(20, Optimizer.ADAM, 0.9, 0.9, 0.9, 0.99, 1e-8),
+                template.network().training());
+        assertEquals("the default: the template does not define epsilon",
+                template.inputs().get("epsilon").source());
+        assertEquals(Training.DEFAULT, TemplateReader.read(Path.of("templates",
+                "worked-example.xlsx")).network().training(), "the default");
+    }
+
+    @Test
+    void refuses_steps_of_0_and_of_2_5_naming_the_cell_and_the_fix() throws Exception {
+        // given
+        Path zero = fixture("steps-zero", wb -> number(wb, ROW, "steps", 0));
+        Path half = fixture("steps-half", wb -> number(wb, ROW, "steps", 2.5));
+
+        // when, then
+        assertEquals(List.of("steps-zero.xlsx, sheet Parameters, cell B31 (range steps): steps"
+                + " must be a whole number from 1 to 100000 but is 0.0; type a whole number of"
+                + " steps, e.g. 20"), problems(zero));
+        assertEquals(List.of("steps-half.xlsx, sheet Parameters, cell B31 (range steps): steps"
+                + " must be a whole number from 1 to 100000 but is 2.5; type a whole number of"
+                + " steps, e.g. 20"), problems(half));
+    }
+
+    @Test
+    void refuses_an_unknown_optimizer_and_a_negative_epsilon_at_once() throws Exception {
+        // given
+        Path file = fixture("bad-optimizer", wb -> {
+            words(wb, ROW, "optimizer", "adamw");
+            number(wb, ROW + 2, "epsilon", -1e-8);
+        });
+
+        // when
+        List<String> problems = problems(file);
+
+        // then
+        assertEquals(List.of("bad-optimizer.xlsx, sheet Parameters, cell B31 (name optimizer):"
+                + " expected one of sgd, momentum, rmsprop, adam but found \"adamw\"; type one"
+                + " of those words", "bad-optimizer.xlsx, sheet Parameters, cell B33 (range"
+                + " epsilon): epsilon must be above 0 (and below 1) but is -1.0E-8; use a small"
+                + " number such as 1e-8, the default"), problems);
+    }
+
+    @Test
+    void warns_of_a_hyper_parameter_the_optimizer_does_not_use() throws Exception {
+        // given
+        Path file = fixture("unused-rho", wb -> number(wb, ROW, "rho", 0.5));
+
+        // when
+        Template template = TemplateReader.read(file);
+
+        // then
+        assertEquals(List.of("unused-rho.xlsx, sheet Parameters, cell B31 (range rho): the"
+                + " optimizer sgd does not use rho; gradbook ignores it"), template.warnings());
+    }
+
+    // A number in column B under a workbook-scoped name.
+    private static void number(XSSFWorkbook wb, int row, String name, double value) {
+        words(wb, row, name, "");
+        wb.getSheet(TemplateWriter.SHEET).getRow(row).getCell(1).setCellValue(value);
     }
 
     // ---------------------------------------------------------------------------------------

@@ -55,8 +55,9 @@ record Generated(String name, Path file, Trace trace, int layers) {
      * repository's template, seeded random networks of depth 1 to 4, and a saturated network
      * whose |z| reach the hundreds, where a careless sigmoid formula overflows EXP, two
      * networks with other activations, losses and several samples, an exercise of gradbook
-     * new, and one in PyTorch's layout (issue #7). Written once per test run, into
-     * target/real-programs/round-trip; no program writes over them.
+     * new, one in PyTorch's layout, and one trained for several steps by Adam (issue #7).
+     * Written once per test run, into target/real-programs/round-trip; no program writes over
+     * them.
      */
     static synchronized List<Generated> roundTripSet() throws IOException, TemplateException {
         if (roundTripSet == null) {
@@ -90,6 +91,8 @@ record Generated(String name, Path file, Trace trace, int layers) {
             TemplateWriter.write(SampleNetworks.pyTorchStyle(), "PyTorch-style network",
                     new TemplateLayout(true, true), java.util.Map.of(), pytorch);
             set.add(fromTemplate(pytorch, folder, "pytorch-style"));
+            // Issue #7: a run of several steps; the twins of Adam's first step.
+            set.add(fromNetwork(SampleNetworks.training(), folder, "adam-steps"));
             roundTripSet = List.copyOf(set);
         }
         return roundTripSet;

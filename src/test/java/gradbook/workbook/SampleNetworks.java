@@ -5,6 +5,9 @@ import gradbook.core.BatchGradient;
 import gradbook.core.Loss;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
+import gradbook.core.Networks;
+import gradbook.core.Optimizer;
+import gradbook.core.Training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -79,6 +82,16 @@ final class SampleNetworks {
                 List.of(Matrix.filled(1, 1, 0.3), drawn.b().get(1)), drawn.eta(),
                 List.of(Activation.TANH, Activation.SIGMOID), Loss.HALF_SSE,
                 BatchGradient.SUM, true);
+    }
+
+    /**
+     * Issue #7: a run of 20 steps of Adam, β₁ 0.85 given and the rest left to their defaults,
+     * on a tanh and softmax classifier under cross-entropy, 3 samples averaged; widths 3, 4, 2.
+     */
+    static Network training() {
+        return Networks.random(50, Activation.SOFTMAX, Loss.CROSS_ENTROPY, BatchGradient.MEAN)
+                .withTraining(Training.DEFAULT.withSteps(20).withOptimizer(Optimizer.ADAM)
+                        .with("beta_1", 0.85));
     }
 
     private static Matrix drawn(int rows, int cols, DoubleSupplier entry) {

@@ -17,8 +17,11 @@ import gradbook.core.Matrix;
 import gradbook.core.Network;
 import gradbook.core.Networks;
 import gradbook.core.Operation;
+import gradbook.core.Optimizer;
 import gradbook.core.Quantity;
 import gradbook.core.Trace;
+import gradbook.core.Trainer;
+import gradbook.core.Training;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -124,6 +128,163 @@ class WorkbookWriterTest {
     void every_formula_under_the_chosen_functions_evaluates_to_its_java_value(String name,
             Network network) throws Exception {
         assertEveryFormulaEvaluatesToItsJavaValue(name, network);
+    }
+
+    /**
+     * Issue #7: runs of several steps, one per optimizer and last activation, some
+     * hyper-parameters given in the template and the others left to their defaults.
+     */
+    static Stream<Arguments> networksWithOptimizers() {
+        List<Arguments> all = new ArrayList<>();
+        long seed = 40;
+        for (Optimizer optimizer : Optimizer.values()) {
+            for (Activation last : List.of(Activation.SIGMOID, Activation.SOFTMAX)) {
+                seed++;
+                Training training = Training.DEFAULT.withSteps(5).withOptimizer(optimizer);
+                if (optimizer == Optimizer.RMSPROP) {
+                    training = training.with("rho", 0.8);
+                } else if (optimizer == Optimizer.ADAM) {
+                    training = training.with("beta_1", 0.85).with("epsilon", 1e-6);
+                }
+                Loss loss = last == Activation.SOFTMAX ? Loss.CROSS_ENTROPY : Loss.HALF_SSE;
+                all.add(arguments(optimizer.word() + "-" + last.word(), Networks.random(seed,
+                        last, loss, BatchGradient.MEAN).withTraining(training)));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networksWithOptimizers")
+    void every_formula_of_a_run_s_first_step_evaluates_to_its_java_value(String name,
+            Network network) throws Exception {
+        assertEveryFormulaEvaluatesToItsJavaValue(name, network);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("networksWithOptimizers")
+    void the_training_sheet_names_the_final_parameters_and_the_loss_of_every_step(String name,
+            Network network) throws Exception {
+        // given
+        Run run = run(name, network);
+        Network read = run.template().network();
+        Trainer.Run expected = Trainer.run(network);
+        int steps = network.training().steps();
+
+        // when
+        try (XSSFWorkbook output = open(run.output())) {
+
+            // then
+            assertEquals(network.training(), read.training(), name + ": the training read back");
+            XSSFSheet training = output.getSheet("Training");
+            assertNotNull(training, name + ": a Training sheet");
+            for (int k = 0; k < network.layers(); k++) {
+                assertNamed(output, "W_" + k + "_final", expected.W().get(k), name);
+                assertNamed(output, "b_" + (k + 1) + "_final", expected.b().get(k), name);
+            }
+            double[][] before = new double[steps][1];
+            double[][] after = new double[steps][1];
+            for (int t = 1; t <= steps; t++) {
+                before[t - 1][0] = expected.after(t - 1);
+                after[t - 1][0] = expected.after(t);
+            }
+            assertNamed(output, "E_before_step", Matrix.of(before), name);
+            assertNamed(output, "E_after_step", Matrix.of(after), name);
+            assertEquals(1, training.getDrawingPatriarch().getCharts().size(), name + ": chart");
+            assertEquals(run.trace().E(), expected.after(0), name + ": E before step 1 is E");
+        }
+    }
+
+    // The name is workbook-scoped and its cells hold exactly {@code expected}, in its shape.
+    private static void assertNamed(XSSFWorkbook output, String name, Matrix expected,
+            String where) {
+        Name n = output.getName(name);
+        assertNotNull(n, where + ": the name " + name);
+        assertEquals(-1, n.getSheetIndex(), where + ": " + name + " is workbook-scoped");
+        assertEquals(expected, valuesAt(output, n), where + ": " + name + " ("
+                + n.getRefersToFormula() + ")");
+    }
+
+    // Issue #7: steps = 1 and optimizer sgd named in the template change nothing that gradbook
+    // writes: every part of the output but the template's own names and digest is byte-identical.
+    @Test
+    void one_step_of_sgd_named_in_the_template_writes_the_same_bytes_as_none() throws Exception {
+        // given
+        // The same file name in two folders, since the workbook names its template.
+        Path plain = Files.createDirectories(folder().resolve("plain")).resolve("one-step.xlsx");
+        Path named = Files.createDirectories(folder().resolve("named")).resolve("one-step.xlsx");
+        Files.copy(WORKED_EXAMPLE, plain, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(WORKED_EXAMPLE, named, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (XSSFWorkbook wb = open(named)) {
+            Name steps = wb.createName();
+            steps.setNameName("steps");
+            steps.setRefersToFormula("1");
+            Name optimizer = wb.createName();
+            optimizer.setNameName("optimizer");
+            optimizer.setRefersToFormula("\"sgd\"");
+            try (OutputStream out = Files.newOutputStream(named)) {
+                wb.write(out);
+            }
+        }
+
+        // when
+        Map<String, byte[]> a = zipEntries(write(plain));
+        Map<String, byte[]> b = zipEntries(write(named));
+
+        // then
+        assertEquals(a.keySet(), b.keySet(), "the parts of the package");
+        List<String> differing = new ArrayList<>();
+        for (String part : a.keySet()) {
+            if (!java.util.Arrays.equals(a.get(part), b.get(part))) {
+                differing.add(part);
+            }
+        }
+        assertEquals(List.of("docProps/core.xml", "docProps/custom.xml", "xl/workbook.xml"),
+                differing, "parts that differ: only the template's digest (in the description"
+                        + " and the custom properties) and its two names");
+    }
+
+    // Found by RunCommandPropertyTest: a flipped byte in <bookViews> left the template without
+    // its one workbook view, and POI's setActiveSheet failed without one.
+    @Test
+    void writes_a_template_without_a_workbook_view_and_opens_it_on_the_network_sheet()
+            throws Exception {
+        // given
+        Path file = Files.createDirectories(folder().resolve("no-view")).resolve("one-step.xlsx");
+        try (XSSFWorkbook wb = open(WORKED_EXAMPLE)) {
+            wb.getCTWorkbook().getBookViews().removeWorkbookView(0);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+
+        // when
+        Path out = write(file);
+
+        // then
+        try (XSSFWorkbook output = open(out)) {
+            assertEquals(SheetPlan.NETWORK, output.getSheetName(output.getActiveSheetIndex()));
+        }
+    }
+
+    private static Path write(Path templateFile) throws Exception {
+        Template template = TemplateReader.read(templateFile);
+        Path out = templateFile.resolveSibling("one-step-gradbook.xlsx");
+        WorkbookWriter.write(template, GradientStep.take(template.network()), out);
+        template.workbook().close();
+        return out;
+    }
+
+    private static Map<String, byte[]> zipEntries(Path file) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var e : java.util.Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(e)) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return entries;
     }
 
     private static void assertEveryFormulaEvaluatesToItsJavaValue(String name, Network network)
