@@ -33,6 +33,8 @@ final class TrainingSheet {
     private final Trainer.Run run;
     private final XSSFWorkbook workbook;
     private final Styles styles;
+    /** True when the template stores each W_k output × input (weight_layout out_by_in). */
+    private boolean outByIn;
 
     private TrainingSheet(Network net, XSSFWorkbook workbook, Styles styles) {
         this.net = net;
@@ -63,9 +65,14 @@ final class TrainingSheet {
         return parameter + "_final";
     }
 
-    /** Runs the training and writes its sheet into {@code workbook}. */
-    static void write(Network net, XSSFWorkbook workbook, Styles styles) {
-        new TrainingSheet(net, workbook, styles).write(workbook.createSheet(NAME));
+    /**
+     * Runs the training and writes its sheet into {@code workbook}, each W_k_final in the
+     * template's layout of W_k.
+     */
+    static void write(Network net, XSSFWorkbook workbook, Styles styles, TemplateLayout layout) {
+        TrainingSheet training = new TrainingSheet(net, workbook, styles);
+        training.outByIn = layout.outByIn();
+        training.write(workbook.createSheet(NAME));
     }
 
     private void write(XSSFSheet sheet) {
@@ -81,7 +88,9 @@ final class TrainingSheet {
         int row = 3 + lines.size();
         int L = net.layers();
         for (int k = 0; k < L; k++) {
-            row = parameter(sheet, row, "W_" + k, "W" + GradientStep.sub(k), run.W().get(k));
+            Matrix W = run.W().get(k);
+            row = parameter(sheet, row, "W_" + k, "W" + GradientStep.sub(k),
+                    outByIn ? W.transpose() : W);
         }
         for (int k = 0; k < L; k++) {
             row = parameter(sheet, row, "b_" + (k + 1), "b" + GradientStep.sub(k + 1),

@@ -192,7 +192,7 @@ public final class WorkbookWriter {
                     activation && tabulated().size() <= 1, blockColumns(plan));
         }
         if (TrainingSheet.shows(template.network())) {
-            TrainingSheet.write(template.network(), workbook, styles);
+            TrainingSheet.write(template.network(), workbook, styles, template.layout());
         }
         check.write(workbook.createSheet(GradientCheckSheet.NAME), styles);
         for (int s = 0; s < workbook.getNumberOfSheets(); s++) {

@@ -18,8 +18,10 @@ import gradbook.core.Loss;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
 import gradbook.core.Networks;
+import gradbook.core.Optimizer;
 import gradbook.core.Quantity;
 import gradbook.core.Trace;
+import gradbook.core.Training;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +89,30 @@ class TemplateLayoutTest {
             }
             assertTrue(transposed >= 5 * network.layers(), name + ": " + transposed
                     + " quantities shown transposed");
+        }
+    }
+
+    @Test
+    void the_parameters_after_a_training_run_are_in_the_templates_layout_too() throws Exception {
+        // given: three steps of momentum on a network of widths 3, 5, 2
+        Network network = Networks.random(new Random(3), 3, 5, 2).withTraining(
+                Training.DEFAULT.withSteps(3).withOptimizer(Optimizer.MOMENTUM));
+        Path plain = output("training-default", network, TemplateLayout.DEFAULT, Map.of());
+        Path pytorch = output("training-pytorch", network, PYTORCH, Map.of());
+
+        // when
+        try (XSSFWorkbook a = open(plain); XSSFWorkbook b = open(pytorch)) {
+
+            // then: W_k_final output × input, as W_k is; b_k_final and the losses as they are
+            for (String name : TrainingSheet.names(network.layers())) {
+                Matrix expected = valuesAt(a, name);
+                if (name.startsWith("W_")) {
+                    expected = expected.transpose();
+                    assertEquals(shape(valuesAt(b, name.replace("_final", ""))),
+                            shape(valuesAt(b, name)), name);
+                }
+                assertEquals(expected, valuesAt(b, name), name);
+            }
         }
     }
 
