@@ -93,15 +93,22 @@ final class BatchCommand implements Callable<Integer> {
             if (from != null) {
                 inputs.addLines(list(from));
             }
-            Files.createDirectories(outputFolder);
         } catch (IOException | UncheckedIOException e) {
             err.println("gradbook: " + describe(e) + "; check the path and its permissions");
             return Gradbook.BAD_INPUT;
         }
         inputs.warnings().forEach(w -> err.println("gradbook: warning: " + w));
         if (inputs.templates().isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no template to run;"
-                    + " give templates, folders or patterns, or --from FILE");
+            // One line, as for any other problem; the folder -o names is not made for nothing.
+            err.println("gradbook: no template to run; give templates, folders or patterns, or"
+                    + " --from FILE (gradbook batch --help says more)");
+            return Gradbook.USAGE;
+        }
+        try {
+            Files.createDirectories(outputFolder);
+        } catch (IOException e) {
+            err.println("gradbook: " + describe(e) + "; check the path and its permissions");
+            return Gradbook.BAD_INPUT;
         }
         Batch.Summary summary = run(inputs.templates(), err);
         Set<String> printed = new HashSet<>(); // a clash is one message for its templates

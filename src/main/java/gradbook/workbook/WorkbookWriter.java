@@ -354,10 +354,10 @@ public final class WorkbookWriter {
                         ? ". The document's Err is the same sum without the ½; its derivatives"
                                 + " are those of E."
                         : ", the template's loss " + net.loss().word() + "."),
-                "Every gradient is taken at the parameters before the step.",
-                updateRule(net),
-                "Each quantity shows its value computed in Java, a live formula that recomputes"
-                        + " it from the template's cells, and their difference."));
+                "Every gradient is taken at the parameters before the step."));
+        lines.addAll(updateRule(net));
+        lines.add("Each quantity shows its value computed in Java, a live formula that"
+                + " recomputes it from the template's cells, and their difference.");
         lines.addAll(layoutLines(net));
         if (!net.isDocumentCase()) {
             List<String> layers = new ArrayList<>();
@@ -398,21 +398,28 @@ public final class WorkbookWriter {
         return lines;
     }
 
-    private static String updateRule(Network net) {
+    // One line for the document's rule; an optimizer's rule a statement a line, so that the
+    // sheet prints within its page.
+    private static List<String> updateRule(Network net) {
         Training t = net.training();
         if (t.isOneStepOfSgd()) {
-            return net.updateBiases()
+            return List.of(net.updateBiases()
                     ? "Update rule: each parameter P becomes P − η ∂E/∂P, with η = eta."
                     : "Update rule: each weight matrix W becomes W − η ∂E/∂W, with η = eta;"
                             + " the biases are held fixed (update_biases is FALSE), though"
-                            + " their gradients are shown.";
+                            + " their gradients are shown.");
         }
-        return "Update rule: " + t.optimizer().word() + ", " + t.optimizer().rule() + ", with"
-                + " η = eta" + (net.updateBiases() ? "" : "; the biases are held fixed"
-                        + " (update_biases is FALSE), though their gradients are shown") + ". "
-                + (t.steps() == 1 ? "One step, shown on these sheets."
-                        : t.steps() + " steps: these sheets show the first, the Training sheet"
-                                + " the loss after each and the parameters after the last.");
+        List<String> lines = new ArrayList<>();
+        lines.add("Update rule: " + t.optimizer().word() + ", with η = eta, for each parameter P"
+                + (net.updateBiases() ? ":" : " but the biases, held fixed (update_biases is"
+                        + " FALSE), though their gradients are shown:"));
+        for (String statement : t.optimizer().rule().split("; ")) {
+            lines.add("    " + statement);
+        }
+        lines.add(t.steps() == 1 ? "One step, shown on these sheets."
+                : t.steps() + " steps: these sheets show the first, the Training sheet the loss"
+                        + " after each and the parameters after the last.");
+        return lines;
     }
 
     private String conventionLine() {

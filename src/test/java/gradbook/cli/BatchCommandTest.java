@@ -213,6 +213,20 @@ class BatchCommandTest {
     }
 
     @Test
+    void a_pattern_that_matches_nothing_is_one_line_and_makes_no_folder() {
+        Path folder = Fixtures.folder(getClass(), "no-match");
+        Path out = folder.resolve("graded");
+
+        Cli.Result r = Cli.run("batch", folder.resolve("none-*.xlsx").toString(), "-o", out);
+
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals(List.of("gradbook: no template to run; give templates, folders or"
+                + " patterns, or --from FILE (gradbook batch --help says more)"),
+                r.err().lines().filter(l -> !l.startsWith("gradbook: warning:")).toList());
+        assertFalse(Files.exists(out), "an empty output folder was left behind");
+    }
+
+    @Test
     void refuses_a_command_line_without_templates_or_with_no_jobs() {
         Path folder = Fixtures.folder(getClass(), "usage");
 
