@@ -155,9 +155,15 @@ final class ParameterNames {
     }
 
     private static boolean looksLikeAddress(String name) {
-        return R1C1.matcher(name).matches() || DOCUMENT_SPELLING.matcher(name).matches()
-                || CellReference.classifyCellReference(name, SpreadsheetVersion.EXCEL2007)
-                        == CellReference.NameType.CELL;
+        if (R1C1.matcher(name).matches() || DOCUMENT_SPELLING.matcher(name).matches()) {
+            return true;
+        }
+        try {
+            return CellReference.classifyCellReference(name, SpreadsheetVersion.EXCEL2007)
+                    == CellReference.NameType.CELL;
+        } catch (IllegalArgumentException e) {
+            return false; // POI refuses a name that starts with no letter (`_1 in a damaged file)
+        }
     }
 
     // W1 becomes W_1 and b2 b_2, the names gradbook reads; any other address gets a '_'.

@@ -240,6 +240,24 @@ class RunCommandNamesTest {
     }
 
     @Test
+    void a_name_damaged_to_start_with_no_letter_is_read_as_a_missing_parameter() {
+        // given: b_1 spelled `_1 in the file, as one flipped bit makes it (found by the
+        // property test: POI's address check threw on it)
+        Path folder = Fixtures.folder(getClass(), "no-letter");
+        Path template = Fixtures.workedExample(folder.resolve("t.xlsx"));
+        Fixtures.rewritePart(template, "xl/workbook.xml", xml -> xml
+                .replace("name=\"b_1\"", "name=\"`_1\""));
+        Path output = folder.resolve("out.xlsx");
+        Cli.Snapshot before = Cli.Snapshot.of(template);
+
+        // when
+        Cli.Result r = Cli.run("run", template, "-o", output);
+
+        // then
+        assertRefused(r, before, output, "t.xlsx: the template does not define b_1");
+    }
+
+    @Test
     void never_reads_hidden_or_built_in_names_as_parameters() {
         // given: a print area and a hidden eta beside the visible one, and a hidden x only
         Path folder = Fixtures.folder(getClass(), "hidden");

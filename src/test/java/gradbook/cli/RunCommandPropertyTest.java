@@ -39,8 +39,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *
  * <p>Shrinking runs to the end: jqwik's time-bounded shrinking leaves the abandoned run going
  * in another thread, whose files then confuse the next property.
+ *
+ * <p>The seed is fixed, so that every run of the suite, CI's included, tries the same cases:
+ * with a new seed each run, a damage nobody has met yet fails a build that changed nothing
+ * near it (a name spelled `_1 did, once). To look for new damage, change {@link #SEED} and run
+ * {@code mvn -B test -Dtest=RunCommandPropertyTest}; a failure found so gets its own test.
  */
 class RunCommandPropertyTest {
+    private static final String SEED = "20261204";
     private static final List<String> PARAMETERS = List.of("x", "y", "W_0", "W_1", "b_1", "b_2",
             "eta");
     private static final Path FOLDER = Fixtures.folder(RunCommandPropertyTest.class, "cases");
@@ -50,7 +56,7 @@ class RunCommandPropertyTest {
     private static final AtomicInteger ERRORS = new AtomicInteger();
     private static final AtomicInteger WORKBOOKS = new AtomicInteger();
 
-    @Property(tries = 80, shrinking = ShrinkingMode.FULL)
+    @Property(seed = SEED, tries = 80, shrinking = ShrinkingMode.FULL)
     void flipped_bytes_give_a_clear_error_or_a_correct_workbook(
             @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 1 << 20) Integer> at,
             @ForAll @IntRange(min = 1, max = 255) int mask) {
@@ -61,7 +67,7 @@ class RunCommandPropertyTest {
         check(bytes);
     }
 
-    @Property(tries = 60, shrinking = ShrinkingMode.FULL)
+    @Property(seed = SEED, tries = 60, shrinking = ShrinkingMode.FULL)
     void flipped_bytes_inside_a_part_give_a_clear_error_or_a_correct_workbook(
             @ForAll("parts") String part,
             @ForAll @Size(min = 1, max = 4) List<@IntRange(min = 0, max = 1 << 16) Integer> at,
@@ -87,13 +93,13 @@ class RunCommandPropertyTest {
                 "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml");
     }
 
-    @Property(tries = 40, shrinking = ShrinkingMode.FULL)
+    @Property(seed = SEED, tries = 40, shrinking = ShrinkingMode.FULL)
     void truncated_templates_give_a_clear_error(
             @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double kept) {
         check(Arrays.copyOf(TEMPLATE, (int) (TEMPLATE.length * kept)));
     }
 
-    @Property(tries = 40, shrinking = ShrinkingMode.FULL)
+    @Property(seed = SEED, tries = 40, shrinking = ShrinkingMode.FULL)
     void shuffled_names_give_a_clear_error_or_a_correct_workbook(
             @ForAll("permutations") List<Integer> order) {
         XSSFWorkbook wb = Fixtures.read(TEMPLATE);
@@ -105,7 +111,7 @@ class RunCommandPropertyTest {
         check(bytesOf(wb));
     }
 
-    @Property(tries = 80, shrinking = ShrinkingMode.FULL)
+    @Property(seed = SEED, tries = 80, shrinking = ShrinkingMode.FULL)
     void numeric_extremes_give_the_right_numbers_or_a_clear_error(
             @ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 16) Integer> cells,
             @ForAll @Size(min = 6, max = 6) List<@net.jqwik.api.From("extremes") Double> values) {
