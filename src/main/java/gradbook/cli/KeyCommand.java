@@ -12,11 +12,7 @@ import gradbook.workbook.TemplateReader;
 import gradbook.workbook.WorkbookWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -82,7 +78,7 @@ final class KeyCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(text);
                 spec.commandLine().getOut().flush();
             } else {
-                write(text, output);
+                OutputTarget.writeText(output, text);
             }
             return 0;
         } catch (TemplateException e) {
@@ -102,23 +98,5 @@ final class KeyCommand implements Callable<Integer> {
         List<HandValue> hands = HandValueReader.read(t, shown);
         return new AnswerKey(t.fileName(), shown, judging.tolerance(), hands,
                 WorkbookWriter.valueCells(t, trace));
-    }
-
-    // Through a temporary file beside OUT, so that a failed write leaves no half key.
-    static void write(String text, Path out) throws IOException {
-        Path target = out.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".",
-                ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -214,7 +214,7 @@ final class NewCommand implements Callable<Integer> {
             String json = KeyCommand.answerKey(t.template(), new Judging(Convention.TEXTBOOK,
                     Tolerance.standard())).json();
             try {
-                KeyCommand.write(json, t.key());
+                OutputTarget.writeText(t.key(), json);
             } catch (IOException e) {
                 throw new OutputTarget.OutputException(t.key() + ": cannot be written ("
                         + e.getMessage() + ")", e);

@@ -4,6 +4,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -147,12 +148,7 @@ public final class OutputTarget {
                         + " damaged: open it in your spreadsheet program and save it again");
             }
             permissions(temp, target);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(temp, target);
         } catch (IOException e) {
             throw cannotWrite(out, target.getParent(), e);
         } catch (RuntimeException e) {
@@ -166,6 +162,33 @@ public final class OutputTarget {
             } catch (IOException e) {
                 // The temporary file is hidden and harmless; the error that matters is above.
             }
+        }
+    }
+
+    /**
+     * Writes {@code text} in UTF-8 to {@code out} (an answer key) as a workbook is written:
+     * through a temporary file beside it, moved into place when complete, so that a failed
+     * write leaves no half file.
+     */
+    public static void writeText(Path out, String text) throws IOException {
+        Path target = out.toAbsolutePath();
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".",
+                ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            permissions(temp, target);
+            moveIntoPlace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

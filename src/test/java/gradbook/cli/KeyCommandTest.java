@@ -90,6 +90,22 @@ class KeyCommandTest {
     }
 
     @Test
+    void a_key_file_gets_the_permissions_of_any_new_file() throws Exception {
+        // Files.createTempFile makes its file owner-only; the key is moved into place from one.
+        Path folder = Fixtures.folder(getClass(), "permissions");
+        Path key = folder.resolve("key.json");
+        Path plain = Files.createFile(folder.resolve("plain.txt"));
+
+        Cli.Result run = Cli.run("key", Cli.EXAMPLE.toString(), "-o", key.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(key));
+        try (var files = Files.list(folder)) {
+            assertEquals(2, files.count(), "no temporary file left");
+        }
+    }
+
+    @Test
     void the_key_names_a_missing_output_folder_before_any_work() {
         Path missing = Path.of("target", "test-workbooks", "no-such-folder", "key.json");
 
