@@ -26,7 +26,11 @@ public final class AuditReport {
         this.audit = audit;
     }
 
-    /** One line per entry under a header, then one line of totals. */
+    /**
+     * One line per entry under a header, then one line of totals. A quantity left empty is
+     * one line, without its computed values: the table is for finding what is wrong, and it
+     * does not hand a student the answers they have not yet worked out.
+     */
     public String table() {
         if (audit.quantities().isEmpty()) {
             return summary() + System.lineSeparator();
@@ -35,8 +39,15 @@ public final class AuditReport {
         rows.add(new String[] {"name", "position", "cell", "hand", "computed", "difference",
             "verdict", "cause"});
         for (QuantityAudit q : audit.quantities()) {
-            for (EntryAudit e : q.entries()) {
-                rows.add(new String[] {q.name(), q.position(e), e.cell(),
+            if (q.verdict() == Verdict.NOT_GIVEN) {
+                rows.add(new String[] {q.name(), q.notGivenPosition(), q.cellRange(), "", "",
+                    "", q.verdict().word(), ""});
+                continue;
+            }
+            List<String> positions = q.positions();
+            for (int i = 0; i < q.entries().size(); i++) {
+                EntryAudit e = q.entries().get(i);
+                rows.add(new String[] {q.name(), positions.get(i), e.cell(),
                     e.text() != null ? e.text() : SixDigits.format(e.hand()),
                     SixDigits.format(e.computed()), SixDigits.format(e.difference()),
                     e.verdict().word(), e.verdict().isWrong() ? q.explanation() : ""});

@@ -22,7 +22,46 @@ public record QuantityAudit(String name, String notation, boolean writtenTranspo
 
     /** The entry's place counted from 1, as people write it: [2, 1] in a matrix, [2] else. */
     public String position(EntryAudit e) {
-        boolean vector = entries.stream().allMatch(x -> x.col() == 0);
+        return position(e, isVector());
+    }
+
+    /**
+     * Every entry's place, in the order of {@link #entries()}; for a whole quantity, since
+     * asking {@link #position} of each entry in turn looks at every entry each time.
+     */
+    public List<String> positions() {
+        boolean vector = isVector();
+        return entries.stream().map(e -> position(e, vector)).toList();
+    }
+
+    /**
+     * The line that stands for a quantity none of whose entries was given, e.g. "all 6
+     * entries", and the cells they would be in, e.g. 'Hand Values'!B25:D26: a table of a big
+     * layer's empty hand cells one line each says nothing more, and runs to many thousands.
+     */
+    public String notGivenPosition() {
+        return entries.size() == 1 ? position(entries.get(0)) : "all " + entries.size()
+                + " entries";
+    }
+
+    /** The hand cells as one range, from the first entry's cell to the last's. */
+    public String cellRange() {
+        if (entries.isEmpty()) {
+            return "";
+        }
+        String first = entries.get(0).cell();
+        String last = entries.get(entries.size() - 1).cell();
+        if (entries.size() == 1 || first.equals(last)) {
+            return first;
+        }
+        return first + ":" + last.substring(last.lastIndexOf('!') + 1);
+    }
+
+    private boolean isVector() {
+        return entries.stream().allMatch(x -> x.col() == 0);
+    }
+
+    private static String position(EntryAudit e, boolean vector) {
         return vector ? "[" + (e.row() + 1) + "]"
                 : "[" + (e.row() + 1) + ", " + (e.col() + 1) + "]";
     }

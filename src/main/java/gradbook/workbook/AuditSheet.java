@@ -15,7 +15,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The Audit sheet: one row per entry of each hand value, with the hand value, the computed
- * value, their difference and the verdict, and for a wrong quantity the causes that fit it.
+ * value, their difference and the verdict, and for a wrong quantity the causes that fit it; one
+ * row for a hand value left empty.
  */
 final class AuditSheet {
     static final String NAME = "Audit";
@@ -52,10 +53,16 @@ final class AuditSheet {
         CellStyle wrong = fill(workbook, IndexedColors.ROSE);
         CellStyle right = fill(workbook, IndexedColors.LIGHT_GREEN);
         for (QuantityAudit q : audit.quantities()) {
-            for (EntryAudit e : q.entries()) {
+            if (q.verdict() == Verdict.NOT_GIVEN) {
+                writeNotGiven(sheet, styles, ++row, q);
+                continue;
+            }
+            List<String> positions = q.positions();
+            for (int i = 0; i < q.entries().size(); i++) {
+                EntryAudit e = q.entries().get(i);
                 row++;
-                writeEntry(sheet, styles, row, q, e, e.verdict().isWrong() ? wrong
-                        : e.verdict() == Verdict.MATCH ? right : null, wrap);
+                writeEntry(sheet, styles, row, q, positions.get(i), e, e.verdict().isWrong()
+                        ? wrong : e.verdict() == Verdict.MATCH ? right : null, wrap);
             }
         }
         PrintLayout.apply(sheet, headingRows, false, List.of());
@@ -79,11 +86,22 @@ final class AuditSheet {
                         + " check on this workbook.");
     }
 
-    private static void writeEntry(XSSFSheet sheet, Styles styles, int row, QuantityAudit q,
-            EntryAudit e, CellStyle verdictStyle, CellStyle wrap) {
+    // A quantity left empty is one row, without its computed values, as in gradbook check's
+    // table: a fresh exercise's audit neither gives the answers away nor runs to a row per
+    // empty cell of a big layer.
+    private static void writeNotGiven(XSSFSheet sheet, Styles styles, int row, QuantityAudit q) {
         WorkbookWriter.text(sheet, row, 0, q.notation().split(" = ")[0], styles.label);
         WorkbookWriter.text(sheet, row, 1, q.name(), null);
-        WorkbookWriter.text(sheet, row, 2, q.position(e), null);
+        WorkbookWriter.text(sheet, row, 2, q.notGivenPosition(), null);
+        WorkbookWriter.text(sheet, row, 3, q.cellRange(), null);
+        WorkbookWriter.text(sheet, row, 7, q.verdict().word(), null);
+    }
+
+    private static void writeEntry(XSSFSheet sheet, Styles styles, int row, QuantityAudit q,
+            String position, EntryAudit e, CellStyle verdictStyle, CellStyle wrap) {
+        WorkbookWriter.text(sheet, row, 0, q.notation().split(" = ")[0], styles.label);
+        WorkbookWriter.text(sheet, row, 1, q.name(), null);
+        WorkbookWriter.text(sheet, row, 2, position, null);
         WorkbookWriter.text(sheet, row, 3, e.cell(), null);
         if (e.text() != null) {
             WorkbookWriter.text(sheet, row, 4, e.text(), null);

@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipFile;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,50 @@ class NewCommandTest {
         assertEquals(22, quantities, summary.toString());
         assertEquals(quantities, summary.get("not_given").getAsInt(), summary.toString());
         assertEquals(0, summary.get("entries_given").getAsInt(), summary.toString());
+    }
+
+    @Test
+    void a_fresh_exercise_is_one_line_per_quantity_without_its_answers() throws Exception {
+        // given
+        Path folder = Fixtures.folder(getClass(), "compact");
+        Path template = folder.resolve("fresh.xlsx");
+        Path output = folder.resolve("fresh-gradbook.xlsx");
+        Cli.run(args(template));
+        JsonObject key = JsonParser.parseString(Cli.run("key", template).out())
+                .getAsJsonObject();
+
+        // when
+        Cli.Result check = Cli.run("check", template);
+        Cli.run("run", template, "-o", output);
+
+        // then: a header, a line per quantity (22, as above), the totals
+        assertEquals(0, check.exit(), check.toString());
+        List<String> lines = check.out().lines().toList();
+        assertEquals(1 + 22 + 1, lines.size(), check.out());
+        String dW0 = lines.stream().filter(l -> l.startsWith("dE_dW_0 ")).findFirst()
+                .orElseThrow();
+        assertTrue(dW0.matches("dE_dW_0 +all 12 entries +'Hand Values'!B\\d+:E\\d+ +not-given"),
+                dW0);
+        try (InputStream in = Files.newInputStream(output);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet audit = wb.getSheet("Audit");
+            int last = audit.getLastRowNum();
+            assertEquals(22, last - headerRow(audit), "a row per quantity");
+            for (int r = headerRow(audit) + 1; r <= last; r++) {
+                assertEquals("not-given", audit.getRow(r).getCell(7).getStringCellValue());
+                assertEquals(null, audit.getRow(r).getCell(5), "no computed value, row " + r);
+            }
+        }
+        assertTrue(key.toString().contains("dE_dW_0"), "the key still has every answer");
+    }
+
+    private static int headerRow(Sheet sheet) {
+        for (Row row : sheet) {
+            if (row.getCell(0) != null && "quantity".equals(row.getCell(0).toString())) {
+                return row.getRowNum();
+            }
+        }
+        throw new AssertionError("no header row on " + sheet.getSheetName());
     }
 
     @Test
