@@ -27,6 +27,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -93,9 +94,10 @@ class ThinTemplateTest {
     }
 
     @Test
-    void text_a_date_and_an_empty_cell_in_a_thinned_sheet_get_the_whole_reads_messages()
+    void text_a_date_an_empty_cell_and_a_number_for_a_word_get_the_whole_reads_messages()
             throws Exception {
-        // given W_0 with a word, a date, an empty cell and a number typed as text
+        // given W_0 with a word, a date, an empty cell and a number typed as text, and the
+        // name loss over a number
         Path template = template("faults.xlsx", wb -> {
             Row row = wb.getSheet(TemplateWriter.SHEET).getRow(W_0_ROW);
             row.getCell(1).setCellValue("abc");
@@ -106,6 +108,9 @@ class ThinTemplateTest {
             row.removeCell(row.getCell(3));
             row.getCell(4).setCellValue(" 0.5 ");
             row.getCell(5).setBlank();
+            Name loss = wb.createName();
+            loss.setNameName(FunctionNames.LOSS);
+            loss.setRefersToFormula(TemplateWriter.SHEET + "!$B$9");
         });
 
         // when
@@ -117,11 +122,13 @@ class ThinTemplateTest {
         // then
         assertEquals(whole.problems(), thin.problems());
         assertEquals(whole.warnings(), thin.warnings());
-        assertEquals(4, thin.problems().size(), thin.problems().toString());
-        assertTrue(thin.problems().get(1).contains("the date 2023-03-15"), thin.problems()
-                .toString());
-        assertTrue(thin.problems().get(2).contains("cell D8 (range W_0): the cell is empty"),
-                thin.problems().toString());
+        assertEquals(5, thin.problems().size(), thin.problems().toString());
+        for (String expected : List.of("cell C8 (range W_0): expected a number but found the"
+                + " date 2023-03-15", "cell D8 (range W_0): the cell is empty", "cell B9 (name"
+                + " loss): expected a word such as cross_entropy but found the number")) {
+            assertTrue(thin.problems().stream().anyMatch(p -> p.contains(expected)),
+                    expected + " in " + thin.problems());
+        }
         assertNotNull(withThreshold(EVERY_SHEET, () -> ThinTemplate.open(template)));
     }
 
