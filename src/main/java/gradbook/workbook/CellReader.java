@@ -11,7 +11,6 @@ import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -34,10 +33,12 @@ final class CellReader {
     private final FormulaEvaluator evaluator;
     private final List<String> problems;
     private final List<String> warnings;
+    private final TemplateCells kept;
 
     CellReader(String file, FormulaEvaluator evaluator, List<String> problems,
-            List<String> warnings) {
+            List<String> warnings, TemplateCells kept) {
         this.file = file;
+        this.kept = kept;
         this.evaluator = evaluator;
         this.problems = problems;
         this.warnings = warnings;
@@ -45,10 +46,13 @@ final class CellReader {
 
     /** The number in row {@code r}, column {@code c}, or null after reporting a problem. */
     Double read(Sheet sheet, int r, int c, String range) {
-        Row row = sheet.getRow(r);
-        Cell cell = row == null ? null : row.getCell(c);
+        Cell cell = TemplateCells.cell(sheet, r, c);
         String where = file + ", sheet " + sheet.getSheetName() + ", cell "
                 + new CellReference(r, c).formatAsString() + " (range " + range + ")";
+        TemplateCells.Stored stored = cell == null ? kept.stored(sheet, r, c) : null;
+        if (stored != null) {
+            return number(stored.value(), stored.isDate(), where, "");
+        }
         if (cell == null || cell.getCellType() == CellType.BLANK) {
             CellRangeAddress merged = mergedAround(sheet, r, c);
             problems.add(where + ": " + (merged == null ? "the cell is empty; type a number in it"
@@ -72,7 +76,9 @@ final class CellReader {
             return null;
         }
         return switch (value.getCellType()) {
-            case NUMERIC -> number(cell, value.getNumberValue(), where, formula);
+            case NUMERIC -> number(value.getNumberValue(),
+                    Double.isFinite(value.getNumberValue()) && DateUtil.isCellDateFormatted(cell),
+                    where, formula);
             case STRING -> text(value.getStringValue(), where, formula);
             case BOOLEAN -> refuse(where, "the truth value "
                     + (value.getBooleanValue() ? "TRUE" : "FALSE") + formula);
@@ -82,11 +88,11 @@ final class CellReader {
         };
     }
 
-    private Double number(Cell cell, double v, String where, String formula) {
+    private Double number(double v, boolean date, String where, String formula) {
         if (!Double.isFinite(v)) {
             return refuse(where, "the non-finite number " + v + formula);
         }
-        if (DateUtil.isCellDateFormatted(cell)) {
+        if (date) {
             problems.add(where + ": expected a number but found the date " + date(v) + formula
                     + "; type the number, or set the cell's format to Number if it is one");
             return null;

@@ -16,7 +16,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFName;
@@ -55,9 +54,11 @@ final class FunctionNames {
     private final FormulaEvaluator evaluator;
     private final String file;
     private final List<String> problems;
+    private final TemplateCells kept;
 
     FunctionNames(XSSFWorkbook workbook, NameResolver resolver, FormulaEvaluator evaluator,
-            String file, List<String> problems) {
+            String file, List<String> problems, TemplateCells kept) {
+        this.kept = kept;
         this.workbook = workbook;
         this.resolver = resolver;
         this.evaluator = evaluator;
@@ -197,10 +198,15 @@ final class FunctionNames {
     }
 
     private String word(Sheet sheet, int r, int col, String key) {
-        Row row = sheet.getRow(r);
-        Cell cell = row == null ? null : row.getCell(col);
+        Cell cell = TemplateCells.cell(sheet, r, col);
         String at = file + ", sheet " + sheet.getSheetName() + ", cell "
                 + new CellReference(r, col).formatAsString() + " (name " + key + ")";
+        TemplateCells.Stored stored = cell == null ? kept.stored(sheet, r, col) : null;
+        if (stored != null) {
+            problems.add(at + ": expected a word such as " + example(key) + " but found the"
+                    + " number " + stored.value() + "; type the word");
+            return null;
+        }
         if (cell == null || cell.getCellType() == CellType.BLANK) {
             problems.add(at + ": the cell is empty; type " + key + "'s word in it, e.g. "
                     + example(key));

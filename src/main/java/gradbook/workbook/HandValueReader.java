@@ -13,7 +13,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
@@ -35,6 +34,7 @@ public final class HandValueReader {
     public static List<HandValue> read(Template template, Trace trace) throws TemplateException {
         FormulaEvaluator evaluator = template.workbook().getCreationHelper()
                 .createFormulaEvaluator();
+        TemplateCells kept = TemplateCells.of(template.workbook());
         List<HandValue> hands = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Name name : template.workbook().getAllNames()) {
@@ -64,7 +64,7 @@ public final class HandValueReader {
                         .where() + ": " + problem);
                 continue;
             }
-            hands.add(new HandValue(quantity, cells(sheet, evaluator, first, rows, cols)));
+            hands.add(new HandValue(quantity, cells(sheet, evaluator, kept, first, rows, cols)));
         }
         if (!problems.isEmpty()) {
             throw new TemplateException(problems);
@@ -97,7 +97,7 @@ public final class HandValueReader {
     }
 
     private static List<List<HandCell>> cells(Sheet sheet, FormulaEvaluator evaluator,
-            CellReference first, int rows, int cols) {
+            TemplateCells kept, CellReference first, int rows, int cols) {
         List<List<HandCell>> cells = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             List<HandCell> row = new ArrayList<>();
@@ -106,8 +106,10 @@ public final class HandValueReader {
                 int c = first.getCol() + j;
                 String at = References.sheetPrefix(sheet.getSheetName())
                         + new CellReference(r, c).formatAsString();
-                Row line = sheet.getRow(r);
-                row.add(cell(line == null ? null : line.getCell(c), evaluator, at));
+                Cell cell = TemplateCells.cell(sheet, r, c);
+                TemplateCells.Stored stored = cell == null ? kept.stored(sheet, r, c) : null;
+                row.add(stored != null ? HandCell.number(at, stored.value())
+                        : cell(cell, evaluator, at));
             }
             cells.add(row);
         }

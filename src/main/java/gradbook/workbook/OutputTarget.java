@@ -139,6 +139,7 @@ public final class OutputTarget {
                 }
                 stream.getChannel().force(true);
             }
+            OriginalSheets.restore(workbook, temp);
             // The package just written, as it stands in memory: a relationship that leads
             // nowhere there leads nowhere in the file.
             String broken = PackageCheck.problem(workbook.getPackage());

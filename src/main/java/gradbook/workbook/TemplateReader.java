@@ -48,8 +48,10 @@ public final class TemplateReader {
         this.workbook = workbook;
         XSSFFormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
         this.resolver = new NameResolver(workbook, evaluator._getWorkbookEvaluator());
-        this.cells = new CellReader(fileName(), evaluator, problems, warnings);
-        this.functions = new FunctionNames(workbook, resolver, evaluator, fileName(), problems);
+        TemplateCells kept = TemplateCells.of(workbook);
+        this.cells = new CellReader(fileName(), evaluator, problems, warnings, kept);
+        this.functions = new FunctionNames(workbook, resolver, evaluator, fileName(), problems,
+                kept);
     }
 
     /** Reads the template at {@code file}; the file itself is only read, never written. */

@@ -1,6 +1,7 @@
 package gradbook.workbook;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
  * Opens a template file as an .xlsx workbook in memory, or says in one line why it cannot:
  * missing, unreadable, empty, not a spreadsheet, a corrupt zip, password-protected, a legacy
  * .xls or an .ods, or over Apache POI's limits against zip bombs (which stay on).
+ *
+ * <p>A big worksheet is read thinned, its empty cells and plain numbers kept out of POI's
+ * model (see {@link ThinTemplate}); readers find them through {@link TemplateCells}.
  *
  * <p>The file is only read, never written. A macro workbook (.xlsm) is read as a plain
  * workbook: its VBA project is dropped, so nothing gradbook writes carries macros.
@@ -147,7 +151,15 @@ public final class WorkbookOpener {
         }
     }
 
+    // A template with a big sheet is read thinned (see ThinTemplate); an encrypted one, above,
+    // is read whole, since its package exists only in memory.
     private static XSSFWorkbook openZip(Path file, String name) throws TemplateException {
+        ThinTemplate.Thinned thinned = ThinTemplate.open(file);
+        if (thinned != null) {
+            XSSFWorkbook workbook = read(new ByteArrayInputStream(thinned.zip()), name);
+            thinned.cells().register(workbook);
+            return workbook;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, name);
         } catch (IOException e) {
