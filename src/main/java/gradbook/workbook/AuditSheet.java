@@ -5,12 +5,13 @@ import gradbook.audit.EntryAudit;
 import gradbook.audit.QuantityAudit;
 import gradbook.audit.Tolerance;
 import gradbook.audit.Verdict;
+import java.io.IOException;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -29,13 +30,14 @@ final class AuditSheet {
     private AuditSheet() {
     }
 
-    static void write(XSSFWorkbook workbook, Styles styles, Audit audit, String source)
-            throws TemplateException {
+    static void write(SXSSFWorkbook streaming, Styles styles, Audit audit, String source)
+            throws TemplateException, IOException {
+        XSSFWorkbook workbook = streaming.getXSSFWorkbook();
         if (workbook.getSheet(NAME) != null) {
             throw new TemplateException(source + ", sheet " + NAME + ": the template has a sheet"
                     + " of the name gradbook gives the audit of hand values; rename it");
         }
-        XSSFSheet sheet = workbook.createSheet(NAME);
+        GeneratedSheet sheet = GeneratedSheet.create(streaming, NAME);
         WorkbookWriter.text(sheet, 0, 0, "Audit of the hand values", styles.title);
         int row = 2;
         for (String line : summary(audit)) {
@@ -44,7 +46,7 @@ final class AuditSheet {
         row++;
         for (int c = 0; c < HEADERS.size(); c++) {
             WorkbookWriter.text(sheet, row, c, HEADERS.get(c), styles.header);
-            sheet.setColumnWidth(c, WIDTHS[c] * 256);
+            sheet.sheet().setColumnWidth(c, WIDTHS[c] * 256);
         }
         int headingRows = row + 1;
         CellStyle wrap = workbook.createCellStyle();
@@ -59,6 +61,7 @@ final class AuditSheet {
             }
         }
         PrintLayout.apply(sheet, headingRows, false, List.of());
+        sheet.finish();
     }
 
     /** The lines above the table: what was judged, by which rule, and the outcome. */
@@ -79,7 +82,7 @@ final class AuditSheet {
                         + " check on this workbook.");
     }
 
-    private static void writeEntry(XSSFSheet sheet, Styles styles, int row, QuantityAudit q,
+    private static void writeEntry(GeneratedSheet sheet, Styles styles, int row, QuantityAudit q,
             EntryAudit e, CellStyle verdictStyle, CellStyle wrap) {
         WorkbookWriter.text(sheet, row, 0, q.notation().split(" = ")[0], styles.label);
         WorkbookWriter.text(sheet, row, 1, q.name(), null);
@@ -103,11 +106,11 @@ final class AuditSheet {
             // Excel keeps a row's stored height on opening, so the wrapped lines get theirs; a
             // column of n characters' width holds about 1.2 n letters of running text.
             int lines = (int) Math.ceil(q.explanation().length() / (1.2 * WIDTHS[CAUSE]));
-            sheet.getRow(row).setHeightInPoints(Math.max(1, lines) * 14f);
+            sheet.row(row).setHeightInPoints(Math.max(1, lines) * 14f);
         }
     }
 
-    private static void number(XSSFSheet sheet, Styles styles, int row, int col, double v) {
+    private static void number(GeneratedSheet sheet, Styles styles, int row, int col, double v) {
         WorkbookWriter.number(sheet, new CellReference(row, col), v, styles.number(v));
     }
 
