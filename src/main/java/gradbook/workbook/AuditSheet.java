@@ -11,7 +11,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -30,14 +29,16 @@ final class AuditSheet {
     private AuditSheet() {
     }
 
-    static void write(SXSSFWorkbook streaming, Styles styles, Audit audit, String source)
+    static void write(StreamingWorkbook streaming, Styles styles, Audit audit, String source)
             throws TemplateException, IOException {
         XSSFWorkbook workbook = streaming.getXSSFWorkbook();
         if (workbook.getSheet(NAME) != null) {
             throw new TemplateException(source + ", sheet " + NAME + ": the template has a sheet"
                     + " of the name gradbook gives the audit of hand values; rename it");
         }
-        GeneratedSheet sheet = GeneratedSheet.create(streaming, NAME);
+        // A row per entry of every hand value, each naming its own cell: kept out of the shared
+        // strings, which stay in memory until the workbook is written.
+        GeneratedSheet sheet = GeneratedSheet.createOfInlineStrings(streaming, NAME);
         WorkbookWriter.text(sheet, 0, 0, "Audit of the hand values", styles.title);
         int row = 2;
         for (String line : summary(audit)) {

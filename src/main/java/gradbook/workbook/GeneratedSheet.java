@@ -40,8 +40,20 @@ final class GeneratedSheet {
 
     /** A new sheet {@code name} at the end of {@code workbook}. */
     static GeneratedSheet create(SXSSFWorkbook workbook, String name) {
-        SXSSFSheet sheet = workbook.createSheet(name);
-        return new GeneratedSheet(sheet, workbook.getXSSFWorkbook().getSheet(name));
+        return of(workbook, workbook.createSheet(name));
+    }
+
+    /**
+     * As {@link #create}, the sheet's strings written in its cells, not held in memory in the
+     * shared strings table (see {@link StreamingWorkbook#createSheetOfInlineStrings}).
+     */
+    static GeneratedSheet createOfInlineStrings(StreamingWorkbook workbook, String name) {
+        return of(workbook, workbook.createSheetOfInlineStrings(name));
+    }
+
+    private static GeneratedSheet of(SXSSFWorkbook workbook, SXSSFSheet sheet) {
+        return new GeneratedSheet(sheet, workbook.getXSSFWorkbook().getSheet(
+                sheet.getSheetName()));
     }
 
     /** The sheet to lay out: column widths, print setup, panes. */

@@ -24,7 +24,6 @@ import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTBookViews;
@@ -50,7 +49,7 @@ public final class WorkbookWriter {
     private final Trace trace;
     private final XSSFWorkbook workbook;
     /** The streaming writer around {@link #workbook}, while {@link #write} runs. */
-    private SXSSFWorkbook streaming;
+    private StreamingWorkbook streaming;
     private final Styles styles;
     private final Map<String, Placement> placements = new HashMap<>();
     /** The row of a subheading ("The factors") that stands above a quantity's block. */
