@@ -2,7 +2,6 @@ package gradbook.workbook;
 
 import gradbook.core.Activation;
 import java.util.List;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.PresetColor;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFLineProperties;
@@ -14,7 +13,6 @@ import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.ScatterStyle;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
@@ -52,7 +50,7 @@ final class ActivationChart {
      * Draws the chart with its top-left corner at ({@code row}, {@code col}), plotting the
      * column {@code xs} against each column of {@code ys}, one per function, on the same sheet.
      */
-    static XSSFChart draw(XSSFSheet sheet, CellRangeAddress xs, List<CellRangeAddress> ys,
+    static XSSFChart draw(XSSFSheet sheet, ChartColumn xs, List<ChartColumn> ys,
             List<Activation> functions, int row, int col) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col, row, col + COLUMNS,
@@ -108,10 +106,9 @@ final class ActivationChart {
 
     /** The line through the points (xs, ys) of {@code sheet}, unsmoothed, in {@code color}. */
     static XDDFScatterChartData.Series series(XDDFScatterChartData data, XSSFSheet sheet,
-            CellRangeAddress xs, CellRangeAddress ys, String title, PresetColor color) {
+            ChartColumn xs, ChartColumn ys, String title, PresetColor color) {
         XDDFScatterChartData.Series series = (XDDFScatterChartData.Series) data.addSeries(
-                XDDFDataSourcesFactory.fromNumericCellRange(sheet, xs),
-                XDDFDataSourcesFactory.fromNumericCellRange(sheet, ys));
+                xs.source(sheet.getSheetName()), ys.source(sheet.getSheetName()));
         series.setTitle(title, null);
         series.setSmooth(false);
         series.setShapeProperties(line(color));

@@ -5,12 +5,12 @@ import gradbook.audit.EntryAudit;
 import gradbook.audit.QuantityAudit;
 import gradbook.audit.Tolerance;
 import gradbook.audit.Verdict;
+import java.io.IOException;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -30,13 +30,16 @@ final class AuditSheet {
     private AuditSheet() {
     }
 
-    static void write(XSSFWorkbook workbook, Styles styles, Audit audit, String source)
-            throws TemplateException {
+    static void write(StreamingWorkbook streaming, Styles styles, Audit audit, String source)
+            throws TemplateException, IOException {
+        XSSFWorkbook workbook = streaming.getXSSFWorkbook();
         if (workbook.getSheet(NAME) != null) {
             throw new TemplateException(source + ", sheet " + NAME + ": the template has a sheet"
                     + " of the name gradbook gives the audit of hand values; rename it");
         }
-        XSSFSheet sheet = workbook.createSheet(NAME);
+        // A row per entry of every hand value, each naming its own cell: kept out of the shared
+        // strings, which stay in memory until the workbook is written.
+        GeneratedSheet sheet = GeneratedSheet.createOfInlineStrings(streaming, NAME);
         WorkbookWriter.text(sheet, 0, 0, "Audit of the hand values", styles.title);
         int row = 2;
         for (String line : summary(audit)) {
@@ -45,7 +48,7 @@ final class AuditSheet {
         row++;
         for (int c = 0; c < HEADERS.size(); c++) {
             WorkbookWriter.text(sheet, row, c, HEADERS.get(c), styles.header);
-            sheet.setColumnWidth(c, WIDTHS[c] * 256);
+            sheet.sheet().setColumnWidth(c, WIDTHS[c] * 256);
         }
         int headingRows = row + 1;
         CellStyle wrap = workbook.createCellStyle();
@@ -66,6 +69,7 @@ final class AuditSheet {
             }
         }
         PrintLayout.apply(sheet, headingRows, false, List.of());
+        sheet.finish();
     }
 
     /** The lines above the table: what was judged, by which rule, and the outcome. */
@@ -89,7 +93,7 @@ final class AuditSheet {
     // A quantity left empty is one row, without its computed values, as in gradbook check's
     // table: a fresh exercise's audit neither gives the answers away nor runs to a row per
     // empty cell of a big layer.
-    private static void writeNotGiven(XSSFSheet sheet, Styles styles, int row, QuantityAudit q) {
+    private static void writeNotGiven(GeneratedSheet sheet, Styles styles, int row, QuantityAudit q) {
         WorkbookWriter.text(sheet, row, 0, q.notation().split(" = ")[0], styles.label);
         WorkbookWriter.text(sheet, row, 1, q.name(), null);
         WorkbookWriter.text(sheet, row, 2, q.notGivenPosition(), null);
@@ -97,7 +101,7 @@ final class AuditSheet {
         WorkbookWriter.text(sheet, row, 7, q.verdict().word(), null);
     }
 
-    private static void writeEntry(XSSFSheet sheet, Styles styles, int row, QuantityAudit q,
+    private static void writeEntry(GeneratedSheet sheet, Styles styles, int row, QuantityAudit q,
             String position, EntryAudit e, CellStyle verdictStyle, CellStyle wrap) {
         WorkbookWriter.text(sheet, row, 0, q.notation().split(" = ")[0], styles.label);
         WorkbookWriter.text(sheet, row, 1, q.name(), null);
@@ -121,11 +125,11 @@ final class AuditSheet {
             // Excel keeps a row's stored height on opening, so the wrapped lines get theirs; a
             // column of n characters' width holds about 1.2 n letters of running text.
             int lines = (int) Math.ceil(q.explanation().length() / (1.2 * WIDTHS[CAUSE]));
-            sheet.getRow(row).setHeightInPoints(Math.max(1, lines) * 14f);
+            sheet.row(row).setHeightInPoints(Math.max(1, lines) * 14f);
         }
     }
 
-    private static void number(XSSFSheet sheet, Styles styles, int row, int col, double v) {
+    private static void number(GeneratedSheet sheet, Styles styles, int row, int col, double v) {
         WorkbookWriter.number(sheet, new CellReference(row, col), v, styles.number(v));
     }
 

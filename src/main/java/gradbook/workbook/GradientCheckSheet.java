@@ -9,13 +9,13 @@ import gradbook.core.Loss;
 import gradbook.core.Network;
 import gradbook.core.Scale;
 import gradbook.core.Trace;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * The Gradient Check sheet: for each checked entry of a parameter, the forward pass run again
@@ -83,7 +83,7 @@ final class GradientCheckSheet {
                 + References.from(host, new CellReference(NAME, H_ROW, 1, true, true)) + ")";
     }
 
-    void write(XSSFSheet sheet, Styles styles) {
+    void write(GeneratedSheet sheet, Styles styles) throws IOException {
         WorkbookWriter.text(sheet, 0, 0, "Gradient Check", styles.title);
         WorkbookWriter.text(sheet, H_ROW, 0, "h", styles.label);
         WorkbookWriter.number(sheet, new CellReference(H_ROW, 1), GradientCheck.H,
@@ -99,19 +99,21 @@ final class GradientCheckSheet {
         for (int n = 0; n < notes.size(); n++) {
             WorkbookWriter.text(sheet, H_ROW + 1 + n, 0, notes.get(n), null);
         }
-        writeRowLabels(sheet, styles);
         List<Probe> probes = trace.probes();
         for (Probe p : probes) {
-            int col = columnOf.get(key(p.parameter(), p.i(), p.j()));
-            WorkbookWriter.text(sheet, HEADER_ROW, col, symbol(p), styles.label);
-            writePass(sheet, styles, p, p.plus(), col, "+");
-            writePass(sheet, styles, p, p.minus(), col + 1, "-");
+            WorkbookWriter.text(sheet, HEADER_ROW, column(p), symbol(p), styles.label);
         }
-        sheet.setColumnWidth(0, 14 * 256);
+        for (Probe p : probes) {
+            WorkbookWriter.text(sheet, HEADER_ROW + 1, column(p), "+h", styles.header);
+            WorkbookWriter.text(sheet, HEADER_ROW + 1, column(p) + 1, "−h", styles.header);
+        }
+        writePasses(sheet, styles, probes);
+        sheet.sheet().setColumnWidth(0, 14 * 256);
         for (int c = 1; c <= 2 * probes.size(); c++) {
-            sheet.setColumnWidth(c, 13 * 256);
+            sheet.sheet().setColumnWidth(c, 13 * 256);
         }
         PrintLayout.apply(sheet, E_ROW, false, pageStarts(probes.size()));
+        sheet.finish();
     }
 
     private String sampling() {
@@ -126,46 +128,68 @@ final class GradientCheckSheet {
                         + checked + " entries in all).";
     }
 
-    private void writeRowLabels(XSSFSheet sheet, Styles styles) {
+    // Row by row down the sheet, as it is streamed: E(p ± h) of every probe, then z and a of
+    // each layer, sample by sample, each row across the probes whose pass reaches the layer.
+    private void writePasses(GeneratedSheet sheet, Styles styles, List<Probe> probes) {
         WorkbookWriter.text(sheet, E_ROW, 0, "E(p ± h)", styles.label);
+        for (Probe p : probes) {
+            for (int minus = 0; minus <= 1; minus++) {
+                Pass pass = minus == 0 ? p.plus() : p.minus();
+                int col = column(p) + minus;
+                WorkbookWriter.formula(sheet, new CellReference(E_ROW, col), loss(col),
+                        pass.E(), styles.number(pass.E()));
+            }
+        }
         for (int m = 0; m < zRow.length; m++) {
             for (int s = 0; s < samples; s++) {
                 for (int u = 0; u < width(m); u++) {
-                    String entry = GradientStep.sub(m) + "[" + (u + 1)
-                            + (samples == 1 ? "" : "," + (s + 1)) + "]";
-                    WorkbookWriter.text(sheet, zRow[m][s] + u, 0, "z" + entry, null);
-                    WorkbookWriter.text(sheet, aRow[m][s] + u, 0, "a" + entry, null);
+                    writeRow(sheet, styles, probes, m, s, u, true);
+                }
+            }
+            for (int s = 0; s < samples; s++) {
+                for (int u = 0; u < width(m); u++) {
+                    writeRow(sheet, styles, probes, m, s, u, false);
                 }
             }
         }
     }
 
-    private void writePass(XSSFSheet sheet, Styles styles, Probe p, Pass pass,
-            int col, String sign) {
-        WorkbookWriter.text(sheet, HEADER_ROW + 1, col, sign.equals("+") ? "+h" : "−h",
-                styles.header);
-        for (int m = p.layer(); m < zRow.length; m++) {
-            Activation f = network.activation().get(m);
-            for (int s = 0; s < samples; s++) {
-                List<String> zCells = new ArrayList<>();
-                for (int u = 0; u < width(m); u++) {
-                    zCells.add(local(zRow[m][s] + u, col));
-                }
-                for (int u = 0; u < width(m); u++) {
-                    double z = pass.z().get(m - p.layer()).get(u, s);
-                    double a = pass.a().get(m - p.layer()).get(u, s);
-                    WorkbookWriter.formula(sheet, new CellReference(zRow[m][s] + u, col),
-                            affine(p, m, u, s, col, sign), z, styles.number(z));
-                    String activation = f == Activation.SOFTMAX
-                            ? Formulas.softmax(zCells, u, column(zRow[m][s], m, col))
-                            : Formulas.elementwise(f.forward(), zCells.get(u));
-                    WorkbookWriter.formula(sheet, new CellReference(aRow[m][s] + u, col),
-                            activation, a, styles.number(a));
-                }
+    // z (or a) of unit u of layer m, sample s, across the probes: the pass of a probe
+    // starts at the moved parameter's layer, so the columns of a later layer's probe stay
+    // blank above it.
+    private void writeRow(GeneratedSheet sheet, Styles styles, List<Probe> probes, int m,
+            int s, int u, boolean z) {
+        int row = (z ? zRow : aRow)[m][s] + u;
+        String entry = GradientStep.sub(m) + "[" + (u + 1)
+                + (samples == 1 ? "" : "," + (s + 1)) + "]";
+        WorkbookWriter.text(sheet, row, 0, (z ? "z" : "a") + entry, null);
+        for (Probe p : probes) {
+            if (m < p.layer()) {
+                continue;
+            }
+            for (int minus = 0; minus <= 1; minus++) {
+                Pass pass = minus == 0 ? p.plus() : p.minus();
+                int col = column(p) + minus;
+                double v = (z ? pass.z() : pass.a()).get(m - p.layer()).get(u, s);
+                String formula = z ? affine(p, m, u, s, col, minus == 0 ? "+" : "-")
+                        : activation(m, u, s, col);
+                WorkbookWriter.formula(sheet, new CellReference(row, col), formula, v,
+                        styles.number(v));
             }
         }
-        WorkbookWriter.formula(sheet, new CellReference(E_ROW, col), loss(col), pass.E(),
-                styles.number(pass.E()));
+    }
+
+    // a_m[u] from this column's z of layer m, sample s.
+    private String activation(int m, int u, int s, int col) {
+        Activation f = network.activation().get(m);
+        if (f != Activation.SOFTMAX) {
+            return Formulas.elementwise(f.forward(), local(zRow[m][s] + u, col));
+        }
+        List<String> zCells = new ArrayList<>();
+        for (int v = 0; v < width(m); v++) {
+            zCells.add(local(zRow[m][s] + v, col));
+        }
+        return Formulas.softmax(zCells, u, column(zRow[m][s], m, col));
     }
 
     // E from the last layer's a in this column, as the Error sheet's E computes it: each
@@ -232,6 +256,11 @@ final class GradientCheckSheet {
             starts.add(1 + 2 * n);
         }
         return starts;
+    }
+
+    // The first of the probe's two columns, +h; −h is the next.
+    private int column(Probe p) {
+        return columnOf.get(key(p.parameter(), p.i(), p.j()));
     }
 
     private int width(int m) {

@@ -5,7 +5,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.Drawing;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.ss.usermodel.Sheet;
 
 /**
  * A short comment on each label cell saying in words what the quantity is and which defined
@@ -26,7 +26,7 @@ final class LabelComments {
     }
 
     /** Attaches {@code text} as a comment to {@code cell}. */
-    static void attach(XSSFSheet sheet, Cell cell, String text) {
+    static void attach(Sheet sheet, Cell cell, String text) {
         Drawing<?> drawing = sheet.createDrawingPatriarch();
         ClientAnchor anchor = sheet.getWorkbook().getCreationHelper().createClientAnchor();
         anchor.setCol1(cell.getColumnIndex() + 1);
@@ -36,6 +36,8 @@ final class LabelComments {
         Comment comment = drawing.createCellComment(anchor);
         comment.setString(sheet.getWorkbook().getCreationHelper().createRichTextString(text));
         comment.setAuthor(AUTHOR);
+        // A streamed cell does not move the comment from the anchor's corner to itself.
+        comment.setAddress(cell.getRowIndex(), cell.getColumnIndex());
         cell.setCellComment(comment);
     }
 }

@@ -1,6 +1,5 @@
 package gradbook.workbook;
 
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.PresetColor;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
@@ -28,7 +27,7 @@ final class LossChart {
     }
 
     /** Draws E ({@code losses}) against the step ({@code steps}) from ({@code row}, {@code col}). */
-    static XSSFChart draw(XSSFSheet sheet, CellRangeAddress steps, CellRangeAddress losses,
+    static XSSFChart draw(XSSFSheet sheet, ChartColumn steps, ChartColumn losses,
             int lastStep, int row, int col) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col, row, col + COLUMNS,

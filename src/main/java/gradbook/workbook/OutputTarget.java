@@ -21,6 +21,8 @@ import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -122,6 +124,21 @@ public final class OutputTarget {
      */
     public static void save(XSSFWorkbook workbook, Path out, String password, String source)
             throws OutputException {
+        save(workbook, workbook, out, password, source);
+    }
+
+    /**
+     * As {@link #save(XSSFWorkbook, Path, String, String)}, for a workbook whose generated
+     * sheets are streamed around the XSSF workbook that holds every other part.
+     */
+    public static void save(SXSSFWorkbook workbook, Path out, String password, String source)
+            throws OutputException {
+        save(workbook, workbook.getXSSFWorkbook(), out, password, source);
+    }
+
+    // {@code parts} is the workbook as XSSF holds it, whose package is checked once written.
+    private static void save(Workbook workbook, XSSFWorkbook parts, Path out, String password,
+            String source) throws OutputException {
         Path target = out.toAbsolutePath();
         Path temp;
         try {
@@ -139,10 +156,10 @@ public final class OutputTarget {
                 }
                 stream.getChannel().force(true);
             }
-            OriginalSheets.restore(workbook, temp);
+            OriginalSheets.restore(parts, temp);
             // The package just written, as it stands in memory: a relationship that leads
             // nowhere there leads nowhere in the file.
-            String broken = PackageCheck.problem(workbook.getPackage());
+            String broken = PackageCheck.problem(parts.getPackage());
             if (broken != null) {
                 throw new OutputException(out + ": not written, since the workbook would not"
                         + " open (" + broken + "); the template " + source + " is probably"
@@ -193,7 +210,7 @@ public final class OutputTarget {
         }
     }
 
-    private static void writeEncrypted(XSSFWorkbook workbook, OutputStream stream,
+    private static void writeEncrypted(Workbook workbook, OutputStream stream,
             String password) throws IOException {
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
             Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();

@@ -2,17 +2,13 @@ package gradbook.workbook;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * How a generated sheet prints and scrolls. The print area is what the sheet shows, charts too;
@@ -60,9 +56,10 @@ final class PrintLayout {
      * @param blockColumns the first columns of the blocks right of the first (the formula and
      *     difference blocks), where a sheet too wide for one page is split
      */
-    static void apply(XSSFSheet sheet, int headingRows, boolean onePage,
+    static void apply(GeneratedSheet generated, int headingRows, boolean onePage,
             List<Integer> blockColumns) {
-        CellRangeAddress area = usedArea(sheet);
+        Sheet sheet = generated.sheet();
+        CellRangeAddress area = usedArea(generated);
         sheet.getWorkbook().setPrintArea(sheet.getWorkbook().getSheetIndex(sheet),
                 area.getFirstColumn(), area.getLastColumn(), area.getFirstRow(),
                 area.getLastRow());
@@ -84,7 +81,7 @@ final class PrintLayout {
         setup.setFitWidth((short) pagesAcross);
         setup.setFitHeight((short) (onePage ? 1 : 0));
         if (!onePage) {
-            breakBetweenBlocks(sheet, rowsPerPage(width, landscape));
+            breakBetweenBlocks(generated, rowsPerPage(width, landscape));
         }
 
         if (area.getLastRow() + 1 > SCREEN_ROWS || area.getLastColumn() + 1 > SCREEN_COLUMNS) {
@@ -92,7 +89,7 @@ final class PrintLayout {
         }
     }
 
-    private static void setMargins(XSSFSheet sheet) {
+    private static void setMargins(Sheet sheet) {
         sheet.setMargin(PageMargin.LEFT, SIDE_MARGIN);
         sheet.setMargin(PageMargin.RIGHT, SIDE_MARGIN);
         sheet.setMargin(PageMargin.TOP, TOP_MARGIN);
@@ -103,7 +100,7 @@ final class PrintLayout {
 
     // One page across per block, each beside the label column; returns the widest page's
     // width in characters.
-    private static double splitAtBlocks(XSSFSheet sheet, List<Integer> blockColumns,
+    private static double splitAtBlocks(Sheet sheet, List<Integer> blockColumns,
             int lastCol) {
         for (int c : blockColumns) {
             sheet.setColumnBreak(c - 1);
@@ -115,13 +112,10 @@ final class PrintLayout {
     }
 
     // Every cell written, and every chart's anchor.
-    private static CellRangeAddress usedArea(XSSFSheet sheet) {
-        int lastRow = sheet.getLastRowNum();
-        int lastCol = 0;
-        for (Row row : sheet) {
-            lastCol = Math.max(lastCol, row.getLastCellNum() - 1);
-        }
-        XSSFDrawing drawing = sheet.getDrawingPatriarch();
+    private static CellRangeAddress usedArea(GeneratedSheet sheet) {
+        int lastRow = sheet.lastRow();
+        int lastCol = Math.max(0, sheet.lastColumn());
+        XSSFDrawing drawing = sheet.drawn().getDrawingPatriarch();
         if (drawing != null) {
             for (XSSFChart chart : drawing.getCharts()) {
                 XSSFClientAnchor anchor = (XSSFClientAnchor) chart.getGraphicFrame().getAnchor();
@@ -165,22 +159,22 @@ final class PrintLayout {
 
     // A block is a run of rows that hold something; a lone row (a subheading) goes with the
     // block below it. A page takes whole blocks while they fit.
-    private static void breakBetweenBlocks(Sheet sheet, int rowsPerPage) {
+    private static void breakBetweenBlocks(GeneratedSheet sheet, int rowsPerPage) {
         int pageStart = 0;
         for (int[] block : blocks(sheet)) {
             if (block[1] - pageStart + 1 > rowsPerPage && block[0] > pageStart) {
-                sheet.setRowBreak(block[0] - 1);
+                sheet.sheet().setRowBreak(block[0] - 1);
                 pageStart = block[0];
             }
         }
     }
 
     /** The blocks as {first row, last row}, top to bottom. */
-    static List<int[]> blocks(Sheet sheet) {
+    static List<int[]> blocks(GeneratedSheet sheet) {
         List<int[]> blocks = new ArrayList<>();
         int start = -1;
-        for (int r = 0; r <= sheet.getLastRowNum() + 1; r++) {
-            boolean filled = r <= sheet.getLastRowNum() && !isEmpty(sheet.getRow(r));
+        for (int r = 0; r <= sheet.lastRow() + 1; r++) {
+            boolean filled = sheet.isFilled(r);
             if (filled && start < 0) {
                 start = r;
             } else if (!filled && start >= 0) {
@@ -198,17 +192,5 @@ final class PrintLayout {
             }
         }
         return joined;
-    }
-
-    private static boolean isEmpty(Row row) {
-        if (row == null) {
-            return true;
-        }
-        for (Cell cell : row) {
-            if (cell.getCellType() != CellType.BLANK) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -5,12 +5,13 @@ import gradbook.core.Matrix;
 import gradbook.core.Network;
 import gradbook.core.Trainer;
 import gradbook.core.Training;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -69,16 +70,19 @@ final class TrainingSheet {
      * Runs the training and writes its sheet into {@code workbook}, each W_k_final in the
      * template's layout of W_k.
      */
-    static void write(Network net, XSSFWorkbook workbook, Styles styles, TemplateLayout layout) {
-        TrainingSheet training = new TrainingSheet(net, workbook, styles);
+    static void write(Network net, SXSSFWorkbook workbook, Styles styles, TemplateLayout layout)
+            throws IOException {
+        TrainingSheet training = new TrainingSheet(net, workbook.getXSSFWorkbook(), styles);
         training.outByIn = layout.outByIn();
-        training.write(workbook.createSheet(NAME));
+        GeneratedSheet sheet = GeneratedSheet.create(workbook, NAME);
+        training.write(sheet);
+        sheet.finish();
     }
 
-    private void write(XSSFSheet sheet) {
-        sheet.setColumnWidth(0, 46 * 256);
+    private void write(GeneratedSheet sheet) {
+        sheet.sheet().setColumnWidth(0, 46 * 256);
         for (int c = 1; c <= Math.max(4, widest()); c++) {
-            sheet.setColumnWidth(c, 13 * 256);
+            sheet.sheet().setColumnWidth(c, 13 * 256);
         }
         WorkbookWriter.text(sheet, 0, 0, "Training", styles.title);
         List<String> lines = introduction();
@@ -97,7 +101,7 @@ final class TrainingSheet {
                     run.b().get(k));
         }
         table(sheet, row);
-        WorkbookWriter.printOnePageWide(sheet);
+        WorkbookWriter.printOnePageWide(sheet.sheet());
     }
 
     // Short lines, so that the sheet prints one page wide at a legible size.
@@ -128,7 +132,7 @@ final class TrainingSheet {
     }
 
     // W_k after the last step, under the name W_k_final, laid out as the template's W_k.
-    private int parameter(XSSFSheet sheet, int row, String name, String symbol, Matrix value) {
+    private int parameter(GeneratedSheet sheet, int row, String name, String symbol, Matrix value) {
         int steps = net.training().steps();
         WorkbookWriter.text(sheet, row, 0, symbol + " after step " + steps, styles.label);
         WorkbookWriter.text(sheet, row, 1, value.shape() + ", the shape of " + symbol,
@@ -149,7 +153,7 @@ final class TrainingSheet {
     }
 
     // Step t, E at the parameters before it and after it; E after step t is E before t + 1.
-    private void table(XSSFSheet sheet, int row) {
+    private void table(GeneratedSheet sheet, int row) {
         int steps = net.training().steps();
         WorkbookWriter.text(sheet, row, 0, "E over the run", styles.label);
         WorkbookWriter.text(sheet, row + 1, 0, "E before and after each step, at the"
@@ -159,11 +163,15 @@ final class TrainingSheet {
             WorkbookWriter.text(sheet, row + 2, STEP_COL + c, headers.get(c), styles.header);
         }
         int first = row + 3;
+        double[] stepNumbers = new double[steps];
+        double[] losses = new double[steps];
         for (int t = 1; t <= steps; t++) {
             int r = first + t - 1;
             WorkbookWriter.number(sheet, new CellReference(r, STEP_COL), t, styles.number(t));
             double before = run.after(t - 1);
             double after = run.after(t);
+            stepNumbers[t - 1] = t;
+            losses[t - 1] = after;
             WorkbookWriter.number(sheet, new CellReference(r, STEP_COL + 1), before,
                     styles.number(before));
             WorkbookWriter.number(sheet, new CellReference(r, STEP_COL + 2), after,
@@ -172,9 +180,11 @@ final class TrainingSheet {
         int last = first + steps - 1;
         define(E_BEFORE, new CellRangeAddress(first, last, STEP_COL + 1, STEP_COL + 1));
         define(E_AFTER, new CellRangeAddress(first, last, STEP_COL + 2, STEP_COL + 2));
-        LossChart.draw(sheet, new CellRangeAddress(first, last, STEP_COL, STEP_COL),
-                new CellRangeAddress(first, last, STEP_COL + 2, STEP_COL + 2), steps, row,
-                CHART_COL);
+        LossChart.draw(sheet.drawn(),
+                new ChartColumn(new CellRangeAddress(first, last, STEP_COL, STEP_COL),
+                        stepNumbers),
+                new ChartColumn(new CellRangeAddress(first, last, STEP_COL + 2, STEP_COL + 2),
+                        losses), steps, row, CHART_COL);
     }
 
     private void define(String name, CellRangeAddress cells) {

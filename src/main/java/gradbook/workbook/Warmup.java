@@ -47,9 +47,10 @@ public final class Warmup {
             name.setNameName("warm_up");
             name.setRefersToFormula("'Warm-up'!$A$1:$A$4");
             LabelComments.attach(sheet, sheet.getRow(0).getCell(1), "warm-up");
-            ActivationChart.draw(sheet, new CellRangeAddress(0, 3, 0, 0),
-                    List.of(new CellRangeAddress(0, 3, 2, 2)), List.of(Activation.SIGMOID),
-                    5, 0);
+            double[] xs = {0, 1, 2, 3};
+            ActivationChart.draw(sheet, new ChartColumn(new CellRangeAddress(0, 3, 0, 0), xs),
+                    List.of(new ChartColumn(new CellRangeAddress(0, 3, 2, 2), xs)),
+                    List.of(Activation.SIGMOID), 5, 0);
             workbook.write(OutputStream.nullOutputStream());
             return true;
         } catch (IOException | RuntimeException e) {

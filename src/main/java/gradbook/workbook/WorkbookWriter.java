@@ -21,7 +21,7 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Name;
-import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -33,6 +33,9 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorkbook;
  * Writes a traced gradient step into the template's workbook, after the template's own sheets:
  * one sheet per section of the worked example, each quantity as its Java values, a formula twin
  * and their difference, and a defined name per quantity pointing at its Java values.
+ *
+ * <p>The generated sheets are streamed (see {@link GeneratedSheet}), so that memory stays
+ * bounded as the layers grow; the template's own sheets are written as POI read them.
  */
 public final class WorkbookWriter {
     /** The activation table covers [−10, 10] in steps of ½, as the document plots S. */
@@ -45,6 +48,8 @@ public final class WorkbookWriter {
     private final Template template;
     private final Trace trace;
     private final XSSFWorkbook workbook;
+    /** The streaming writer around {@link #workbook}, while {@link #write} runs. */
+    private StreamingWorkbook streaming;
     private final Styles styles;
     private final Map<String, Placement> placements = new HashMap<>();
     /** The row of a subheading ("The factors") that stands above a quantity's block. */
@@ -88,13 +93,25 @@ public final class WorkbookWriter {
         WorkbookWriter writer = new WorkbookWriter(template, trace);
         writer.checkCollisions();
         Regeneration.Snapshot before = Regeneration.Snapshot.of(template.workbook());
-        writer.addSheets();
-        if (audit != null && !audit.quantities().isEmpty()) {
-            AuditSheet.write(writer.workbook, writer.styles, audit, template.fileName());
+        StreamingWorkbook streaming = new StreamingWorkbook(template.workbook());
+        try {
+            writer.streaming = streaming;
+            writer.addSheets();
+            if (audit != null && !audit.quantities().isEmpty()) {
+                AuditSheet.write(streaming, writer.styles, audit, template.fileName());
+            }
+            Regeneration.record(template.workbook(), before);
+            DocumentProperties.set(template.workbook(), template, made, modified);
+            OutputTarget.save(streaming, out, template.password(), template.fileName());
+        } catch (RuntimeException e) {
+            // POI's streaming writer wraps a failed write of its temporary files.
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        } finally {
+            streaming.deleteTemporaryFiles();
         }
-        Regeneration.record(template.workbook(), before);
-        DocumentProperties.set(template.workbook(), template, made, modified);
-        OutputTarget.save(template.workbook(), out, template.password(), template.fileName());
     }
 
     /**
@@ -160,7 +177,7 @@ public final class WorkbookWriter {
         }
     }
 
-    private void addSheets() {
+    private void addSheets() throws IOException {
         List<SheetPlan> plans = SheetPlan.of(trace);
         for (SheetPlan plan : plans) {
             place(plan);
@@ -169,13 +186,13 @@ public final class WorkbookWriter {
         Formulas formulas = new Formulas(placements, template.inputs(), check);
         boolean first = true;
         for (SheetPlan plan : plans) {
-            XSSFSheet sheet = workbook.createSheet(plan.name());
+            GeneratedSheet sheet = GeneratedSheet.create(streaming, plan.name());
             text(sheet, 0, 0, plan.title(), styles.title);
-            layOutColumns(sheet, plan, tabulated().size(), template.layout());
+            layOutColumns(sheet.sheet(), plan, tabulated().size(), template.layout());
             if (first) {
                 writeConventions(sheet);
                 ensureWorkbookView();
-                workbook.setActiveSheet(workbook.getSheetIndex(sheet));
+                workbook.setActiveSheet(workbook.getSheetIndex(plan.name()));
                 workbook.setFirstVisibleTab(0);
                 first = false;
             }
@@ -190,11 +207,12 @@ public final class WorkbookWriter {
             // below their table, print one page wide and as long as it takes.
             PrintLayout.apply(sheet, activation ? FIRST_BLOCK_ROW + 2 : 1,
                     activation && tabulated().size() <= 1, blockColumns(plan));
+            sheet.finish();
         }
         if (TrainingSheet.shows(template.network())) {
-            TrainingSheet.write(template.network(), workbook, styles, template.layout());
+            TrainingSheet.write(template.network(), streaming, styles, template.layout());
         }
-        check.write(workbook.createSheet(GradientCheckSheet.NAME), styles);
+        check.write(GeneratedSheet.create(streaming, GradientCheckSheet.NAME), styles);
         for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
             workbook.getSheetAt(s).setSelected(s == workbook.getActiveSheetIndex());
         }
@@ -214,7 +232,7 @@ public final class WorkbookWriter {
     // Wide enough for a label in the document's notation, and for six significant digits in
     // scientific form (-1.23457E-05) so that no value shows as ####. The activation sheet's
     // only label is short, which leaves room for its chart (see PrintLayout for printing).
-    private static void layOutColumns(XSSFSheet sheet, SheetPlan plan, int tabulatedCount,
+    private static void layOutColumns(Sheet sheet, SheetPlan plan, int tabulatedCount,
             TemplateLayout layout) {
         boolean activation = plan.name().equals(SheetPlan.ACTIVATION);
         sheet.setColumnWidth(0, (activation ? 24 : 46) * 256);
@@ -226,7 +244,7 @@ public final class WorkbookWriter {
     }
 
     /** For the sheets PrintLayout does not lay out: as wide as one page, as long as it takes. */
-    static void printOnePageWide(XSSFSheet sheet) {
+    static void printOnePageWide(Sheet sheet) {
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setFitWidth((short) 1);
         sheet.getPrintSetup().setFitHeight((short) 0);
@@ -267,21 +285,24 @@ public final class WorkbookWriter {
         return List.of(p.twinCol(), p.diffCol());
     }
 
-    private void writeQuantity(XSSFSheet sheet, Quantity q, Formulas formulas) {
+    private void writeQuantity(GeneratedSheet sheet, Quantity q, Formulas formulas) {
         Placement p = placements.get(q.name());
         if (subheadingRows.containsKey(q.name())) {
             text(sheet, subheadingRows.get(q.name()), 0, subheading(q.section()), styles.title);
         }
-        text(sheet, p.top() - 2, 0, notation(q), styles.label);
-        LabelComments.attach(sheet, sheet.getRow(p.top() - 2).getCell(0), LabelComments.text(q));
+        Cell label = text(sheet, p.top() - 2, 0, notation(q), styles.label);
+        LabelComments.attach(sheet.sheet(), label, LabelComments.text(q));
         text(sheet, p.top() - 2, 1, shapeLabel(q), styles.note);
         text(sheet, p.top() - 1, 0, p.transposed() ? q.meaning().replace("input × output",
                 "output × input") : q.meaning(), styles.note);
         text(sheet, p.top() - 1, p.javaCol(), "Java", styles.header);
         text(sheet, p.top() - 1, p.twinCol(), "formula", styles.header);
         text(sheet, p.top() - 1, p.diffCol(), "formula − Java", styles.header);
-        for (int i = 0; i < p.rows(); i++) {
-            for (int j = 0; j < p.cols(); j++) {
+        // Row by row down the sheet, as it is streamed, whatever the layout.
+        for (int r = 0; r < p.shownRows(); r++) {
+            for (int c = 0; c < p.shownCols(); c++) {
+                int i = p.transposed() ? c : r;
+                int j = p.transposed() ? r : c;
                 double v = q.value().get(i, j);
                 if (Double.isNaN(v)) {
                     continue; // not computed: an entry the gradient check did not sample
@@ -431,7 +452,7 @@ public final class WorkbookWriter {
                 : "textbook convention: the document's formulas.";
     }
 
-    private void writeConventions(XSSFSheet sheet) {
+    private void writeConventions(GeneratedSheet sheet) {
         List<String> lines = conventions();
         for (int i = 0; i < lines.size(); i++) {
             text(sheet, FIRST_BLOCK_ROW + i, 0, lines.get(i), null);
@@ -441,13 +462,13 @@ public final class WorkbookWriter {
     // Each activation in use over [−10, 10], the document's plot of S as a table: x, then f(x)
     // from Java, its formula and their difference for each f. Softmax, a function of a whole
     // column, is named below the table instead.
-    private void writeActivationTable(XSSFSheet sheet) {
+    private void writeActivationTable(GeneratedSheet sheet) {
         int top = FIRST_BLOCK_ROW;
         List<Activation> functions = tabulated();
         List<Activation> all = template.network().activation();
-        text(sheet, top, 0, String.join("; ", all.stream().distinct().map(Activation::formula)
-                .toList()), styles.label);
-        LabelComments.attach(sheet, sheet.getRow(top).getCell(0), activationComment(all));
+        Cell label = text(sheet, top, 0, String.join("; ", all.stream().distinct()
+                .map(Activation::formula).toList()), styles.label);
+        LabelComments.attach(sheet.sheet(), label, activationComment(all));
         List<String> headers = new ArrayList<>(List.of("x"));
         for (Activation f : functions) {
             String fx = f.symbol() + "(x)";
@@ -456,14 +477,19 @@ public final class WorkbookWriter {
         for (int c = 0; c < headers.size(); c++) {
             text(sheet, top + 1, c + 1, headers.get(c), styles.header);
         }
+        // The chart plots these numbers; the sheet's rows are on disk by the time it is drawn.
+        double[] xs = new double[TABLE_ROWS];
+        double[][] fs = new double[functions.size()][TABLE_ROWS];
         for (int r = 0; r < TABLE_ROWS; r++) {
             int row = top + 2 + r;
             double x = TABLE_FROM + r * TABLE_STEP;
+            xs[r] = x;
             CellReference xCell = new CellReference(row, 1);
             number(sheet, xCell, x, styles.number(x));
             for (int n = 0; n < functions.size(); n++) {
                 Operation f = functions.get(n).forward();
                 double v = f.apply(List.of(Matrix.filled(1, 1, x))).get(0, 0);
+                fs[n][r] = v;
                 CellReference java = new CellReference(row, 2 + 3 * n);
                 CellReference twin = new CellReference(row, 3 + 3 * n);
                 number(sheet, java, v, styles.number(v));
@@ -491,10 +517,11 @@ public final class WorkbookWriter {
         // several functions' tables are wide, and the chart goes below so the page stays legible.
         boolean beside = functions.size() == 1;
         if (!beside) {
-            sheet.setRowBreak(last + 3);
+            sheet.sheet().setRowBreak(last + 3);
         }
-        ActivationChart.draw(sheet, new CellRangeAddress(first, last, 1, 1), ys, functions,
-                beside ? top : last + 4, beside ? headers.size() + 2 : 1);
+        ActivationChart.draw(sheet.drawn(), new ChartColumn(new CellRangeAddress(first, last,
+                1, 1), xs), ChartColumn.of(ys, fs), functions, beside ? top : last + 4,
+                beside ? headers.size() + 2 : 1);
     }
 
     // The functions of one number in use, in the order of the layers, each once.
@@ -520,32 +547,26 @@ public final class WorkbookWriter {
         return new CellReference(cell.getRow(), cell.getCol()).formatAsString();
     }
 
-    private static Cell cell(XSSFSheet sheet, int r, int c) {
-        Row row = sheet.getRow(r);
-        if (row == null) {
-            row = sheet.createRow(r);
-        }
-        return row.createCell(c);
-    }
-
-    static void text(XSSFSheet sheet, int r, int c, String value, CellStyle style) {
-        Cell cell = cell(sheet, r, c);
+    static Cell text(GeneratedSheet sheet, int r, int c, String value, CellStyle style) {
+        Cell cell = sheet.cell(r, c);
         cell.setCellValue(value);
         if (style != null) {
             cell.setCellStyle(style);
         }
+        return cell;
     }
 
-    static void number(XSSFSheet sheet, CellReference at, double value, CellStyle style) {
-        Cell cell = cell(sheet, at.getRow(), at.getCol());
+    static void number(GeneratedSheet sheet, CellReference at, double value, CellStyle style) {
+        Cell cell = sheet.cell(at.getRow(), at.getCol());
         cell.setCellValue(value);
         cell.setCellStyle(style);
     }
 
     // The cached value lets programs that do not recalculate on load still show the number.
-    static void formula(XSSFSheet sheet, CellReference at, String formula, double cached,
+    // The streaming writer does not parse the formula: the twin tests evaluate every kind.
+    static void formula(GeneratedSheet sheet, CellReference at, String formula, double cached,
             CellStyle style) {
-        Cell cell = cell(sheet, at.getRow(), at.getCol());
+        Cell cell = sheet.cell(at.getRow(), at.getCol());
         cell.setCellFormula(formula);
         cell.setCellValue(cached);
         cell.setCellStyle(style);

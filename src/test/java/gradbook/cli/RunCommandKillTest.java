@@ -40,7 +40,7 @@ class RunCommandKillTest {
     void a_kill_during_the_write_leaves_the_old_output_intact() throws Exception {
         // given: an existing output (someone's file, replaced only with --force)
         Path folder = Fixtures.folder(getClass(), "old-output");
-        Path template = Fixtures.template(wide(), folder.resolve("wide.xlsx"));
+        Path template = Fixtures.template(wide(WIDTH), folder.resolve("wide.xlsx"));
         Path output = folder.resolve("out.xlsx");
         byte[] old = "the old output".getBytes(StandardCharsets.UTF_8);
         Fixtures.write(output, old);
@@ -69,7 +69,7 @@ class RunCommandKillTest {
     @Test
     void a_kill_during_the_first_write_leaves_no_output() throws Exception {
         Path folder = Fixtures.folder(getClass(), "no-output");
-        Path template = Fixtures.template(wide(), folder.resolve("wide.xlsx"));
+        Path template = Fixtures.template(wide(WIDTH), folder.resolve("wide.xlsx"));
         Path output = folder.resolve("out.xlsx");
         Cli.Snapshot before = Cli.Snapshot.of(template);
 
@@ -86,7 +86,7 @@ class RunCommandKillTest {
         // given: an output gradbook wrote, regenerated three times while another thread reads
         // it as fast as it can, as a spreadsheet program or a file watcher might
         Path folder = Fixtures.folder(getClass(), "reader");
-        Path template = Fixtures.template(wide(), folder.resolve("wide.xlsx"));
+        Path template = Fixtures.template(wide(WIDTH), folder.resolve("wide.xlsx"));
         Path output = folder.resolve("out.xlsx");
         assertEquals(0, Cli.run("run", template, "-o", output).exit());
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -126,15 +126,18 @@ class RunCommandKillTest {
 
     @Test
     void running_out_of_memory_is_one_line_and_leaves_no_output() throws Exception {
-        // given: a network whose workbook does not fit in a 40 MB heap
+        // given: a network whose run does not fit in a 32 MB heap (it needs about 48 MB, the
+        // sheets streamed; it reads the template in 32)
         Path folder = Fixtures.folder(getClass(), "out-of-memory");
-        Path template = Fixtures.template(wide(), folder.resolve("wide.xlsx"));
+        Path template = Fixtures.template(wide(100), folder.resolve("wide.xlsx"));
         Path output = folder.resolve("out.xlsx");
+        Path temporary = Files.createDirectories(folder.resolve("tmp"));
         Cli.Snapshot before = Cli.Snapshot.of(template);
 
         // when
         Process child = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx40m",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
+                "-Djava.io.tmpdir=" + temporary.toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), "gradbook.cli.Gradbook",
                 "run", template.toString(), "-o", output.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -148,6 +151,10 @@ class RunCommandKillTest {
                 && err.contains("-Xmx4g"), err);
         assertFalse(Files.exists(output));
         assertEquals(null, temporaryFile(output));
+        try (Stream<Path> left = Files.walk(temporary)) {
+            assertEquals(List.of(), left.filter(Files::isRegularFile).toList(),
+                    "POI's temporary files left behind");
+        }
         before.assertUnchanged();
     }
 
@@ -234,22 +241,23 @@ class RunCommandKillTest {
         }
     }
 
-    // Two layers of 30 units: large enough that writing the workbook takes about a second.
-    private static Network wide() {
+    // Two layers of {@code width} units; of 30, large enough that writing the workbook takes
+    // about a second.
+    private static Network wide(int width) {
         Random random = new Random(5);
         List<Matrix> W = new ArrayList<>();
         List<Matrix> b = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
-            double[][] w = new double[WIDTH][WIDTH];
+            double[][] w = new double[width][width];
             for (double[] row : w) {
-                for (int j = 0; j < WIDTH; j++) {
+                for (int j = 0; j < width; j++) {
                     row[j] = random.nextGaussian() * 0.1;
                 }
             }
             W.add(Matrix.of(w));
-            b.add(Matrix.filled(WIDTH, 1, 0.1));
+            b.add(Matrix.filled(width, 1, 0.1));
         }
-        return new Network(Matrix.filled(WIDTH, 1, 0.5), Matrix.filled(WIDTH, 1, 0.5), W, b,
+        return new Network(Matrix.filled(width, 1, 0.5), Matrix.filled(width, 1, 0.5), W, b,
                 0.1);
     }
 }

@@ -3,12 +3,18 @@ package gradbook.workbook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradbook.core.Matrix;
+import gradbook.core.Networks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +34,7 @@ abstract class RoundTripTest {
     private String missing;
     private List<Generated> workbooks;
     private Tamper.Spoiled storedWrong;
+    private Generated audited;
     private final Map<Path, Path> recalculated = new HashMap<>();
 
     /** The program's name, as messages give it. */
@@ -77,6 +84,8 @@ abstract class RoundTripTest {
 
         List<Path> files = new ArrayList<>(workbooks.stream().map(Generated::file).toList());
         files.add(storedWrong.file());
+        audited = audited(in);
+        files.add(audited.file());
         files.addAll(moreFiles(example(), in));
         List<Path> out = recalculate(files, folder().resolve("out"));
         for (int i = 0; i < files.size(); i++) {
@@ -158,6 +167,47 @@ abstract class RoundTripTest {
 
         // then
         assertEquals(expected, comments, g + ": label comments after " + program());
+    }
+
+    // Issue 7 part 4: the Audit sheet writes its strings in its cells, not in the shared
+    // strings table as the other sheets do.
+    @Test
+    void reads_the_audit_sheet_whose_strings_are_in_its_cells() throws Exception {
+        // given
+        List<String> expected;
+        try (XSSFWorkbook wb = RoundTripCheck.open(audited.file())) {
+            expected = strings(wb.getSheet(AuditSheet.NAME));
+        }
+
+        // when
+        List<String> read;
+        try (XSSFWorkbook wb = RoundTripCheck.open(recalculated(audited.file()))) {
+            read = strings(wb.getSheet(AuditSheet.NAME));
+        }
+
+        // then
+        assertTrue(expected.contains("B8 z_0"), "the audit lists z_0 first: " + expected);
+        assertEquals(expected, read, "the Audit sheet's text after " + program());
+    }
+
+    private static List<String> strings(Sheet sheet) {
+        List<String> strings = new ArrayList<>();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING) {
+                    strings.add(cell.getAddress() + " " + cell.getStringCellValue());
+                }
+            }
+        }
+        return strings;
+    }
+
+    // The worked example with a wrong hand value of z_0, so that it has an Audit sheet.
+    private static Generated audited(Path in) throws Exception {
+        Path template = in.resolve("audited-template.xlsx");
+        TemplateWriter.write(Networks.workedExample(), "Audited",
+                Map.of("z_0", Matrix.column(0.5, -0.5)), template);
+        return Generated.fromTemplate(template, in, "audited");
     }
 
     @Test

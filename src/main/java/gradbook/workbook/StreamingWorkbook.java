@@ -1,0 +1,90 @@
+package gradbook.workbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Writer;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.openxml4j.opc.internal.ZipHelper;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * A template's workbook with its generated sheets streamed (see {@link GeneratedSheet}), and
+ * written as POI writes an XSSF workbook: a zip that java.util.zip reads too (POI's streaming
+ * writer uses Zip64 records by default, which it cannot), each entry's time fixed under
+ * {@link Reproducible}, as POI fixes them, rather than copied as the streaming writer does.
+ * The template's own sheets are left as XSSF read them, and get no temporary file.
+ */
+final class StreamingWorkbook extends SXSSFWorkbook {
+    /**
+     * True once the template's sheets are wrapped: POI's constructor wraps each, before this
+     * class's fields are set, in a streaming sheet with a data writer of its own.
+     */
+    private boolean wrapped;
+    /** True while a sheet whose strings are written in its cells is being made. */
+    private boolean inlineStrings;
+
+    StreamingWorkbook(XSSFWorkbook template) {
+        super(template, GeneratedSheet.ROWS_IN_MEMORY, false, true);
+        wrapped = true;
+        // Every generated sheet is flushed before the write, and sets its own dimension.
+        setShouldCalculateSheetDimensions(false);
+    }
+
+    /**
+     * A new sheet whose strings are written in its cells rather than in the shared strings
+     * table, which is held in memory: for a sheet with a string of its own in every row, such
+     * as the Audit sheet's cell of each hand value.
+     */
+    SXSSFSheet createSheetOfInlineStrings(String name) {
+        inlineStrings = true;
+        try {
+            return createSheet(name);
+        } finally {
+            inlineStrings = false;
+        }
+    }
+
+    // A template's sheet gets no rows from gradbook, so it needs no temporary file: its data
+    // writer writes nothing and gives nothing to add to the sheet's XML.
+    @Override
+    protected SheetDataWriter createSheetDataWriter() throws IOException {
+        if (!wrapped) {
+            return new SheetDataWriter(Writer.nullWriter()) {
+                @Override
+                public InputStream getWorksheetXMLInputStream() {
+                    return InputStream.nullInputStream();
+                }
+            };
+        }
+        return inlineStrings ? new SheetDataWriter() : super.createSheetDataWriter();
+    }
+
+    @Override
+    protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+        ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out) {
+            @Override
+            public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
+                ZipHelper.adjustEntryTime(entry);
+                super.putArchiveEntry(entry);
+            }
+        };
+        zip.setUseZip64(Zip64Mode.AsNeeded);
+        return zip;
+    }
+
+    /**
+     * Deletes the temporary files of the generated sheets, on success, failure or running out
+     * of memory alike. Not {@link #close()}, which would close the template's package as well,
+     * and a package POI opened read-write from a file it saves on closing.
+     */
+    @SuppressWarnings("deprecation")
+    void deleteTemporaryFiles() {
+        dispose();
+    }
+}
