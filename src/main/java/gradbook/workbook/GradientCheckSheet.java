@@ -48,11 +48,15 @@ final class GradientCheckSheet {
     private final int[][] zRow;
     private final int[][] aRow;
     private final int samples;
+    /** False under --formulas none: the passes are written as Java's values. */
+    private final boolean formulas;
 
-    GradientCheckSheet(Trace trace, Network network, Map<String, Placement> placements) {
+    GradientCheckSheet(Trace trace, Network network, Map<String, Placement> placements,
+            boolean formulas) {
         this.trace = trace;
         this.network = network;
         this.placements = placements;
+        this.formulas = formulas;
         List<Probe> probes = trace.probes();
         for (int n = 0; n < probes.size(); n++) {
             Probe p = probes.get(n);
@@ -90,10 +94,12 @@ final class GradientCheckSheet {
                 styles.number(GradientCheck.H));
         List<String> notes = List.of(
                 "Each checked entry p of a parameter is moved by +h and by −h, and the forward"
-                        + " pass is run again below as formulas over the template's cells.",
+                        + " pass is run again below " + (formulas ? "as formulas over the"
+                        + " template's cells." : "as computed in Java (--formulas none: no"
+                        + " formulas)."),
                 "fd_… on the Derivatives sheet is (E(p + h) − E(p − h)) / 2h; fd_diff_… is its"
                         + " difference from the backprop value, near 1e-10 when both are right.",
-                "Change h above and every estimate follows. " + sampling(),
+                (formulas ? "Change h above and every estimate follows. " : "") + sampling(),
                 "A column's pass starts at the moved parameter's layer; the layers before it"
                         + " are those of the layer sheets.");
         for (int n = 0; n < notes.size(); n++) {
@@ -154,18 +160,27 @@ final class GradientCheckSheet {
                 for (int u = 0; u < width(m); u++) {
                     double z = pass.z().get(m - p.layer()).get(u, s);
                     double a = pass.a().get(m - p.layer()).get(u, s);
-                    WorkbookWriter.formula(sheet, new CellReference(zRow[m][s] + u, col),
-                            affine(p, m, u, s, col, sign), z, styles.number(z));
+                    put(sheet, new CellReference(zRow[m][s] + u, col),
+                            affine(p, m, u, s, col, sign), z, styles);
                     String activation = f == Activation.SOFTMAX
                             ? Formulas.softmax(zCells, u, column(zRow[m][s], m, col))
                             : Formulas.elementwise(f.forward(), zCells.get(u));
-                    WorkbookWriter.formula(sheet, new CellReference(aRow[m][s] + u, col),
-                            activation, a, styles.number(a));
+                    put(sheet, new CellReference(aRow[m][s] + u, col), activation, a,
+                            styles);
                 }
             }
         }
-        WorkbookWriter.formula(sheet, new CellReference(E_ROW, col), loss(col), pass.E(),
-                styles.number(pass.E()));
+        put(sheet, new CellReference(E_ROW, col), loss(col), pass.E(), styles);
+    }
+
+    // A formula with Java's value cached, or under --formulas none that value alone.
+    private void put(XSSFSheet sheet, CellReference at, String formula, double value,
+            Styles styles) {
+        if (formulas) {
+            WorkbookWriter.formula(sheet, at, formula, value, styles.number(value));
+        } else {
+            WorkbookWriter.number(sheet, at, value, styles.number(value));
+        }
     }
 
     // E from the last layer's a in this column, as the Error sheet's E computes it: each
