@@ -3,6 +3,7 @@ package gradbook.batch;
 import gradbook.batch.Outcome.Kind;
 import gradbook.batch.Outcome.Message;
 import gradbook.batch.Outcome.Status;
+import gradbook.workbook.FormulaMode;
 import gradbook.workbook.Judging;
 import gradbook.workbook.Provenance;
 import gradbook.workbook.Reproducible;
@@ -51,9 +52,10 @@ public final class Batch {
      * @param password opens the password-protected templates, and protects their outputs;
      *     null for none
      * @param jobs how many templates are made at a time, at least 1
+     * @param formulas which formula twins to write ({@code --formulas})
      */
     public record Settings(Path outputFolder, Judging judging, boolean force, boolean changed,
-            Instant modified, String password, int jobs) {
+            Instant modified, String password, int jobs, FormulaMode formulas) {
         public Settings {
             if (jobs < 1) {
                 throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
@@ -120,11 +122,12 @@ public final class Batch {
 
     private static Outcome one(Path template, Path output, Settings settings) {
         try {
-            if (settings.changed() && upToDate(template, output, settings.judging())) {
+            if (settings.changed() && upToDate(template, output, settings)) {
                 return new Outcome(template, output, Status.SKIPPED, List.of(), null);
             }
             return Generation.run(new Generation.Request(template, output, settings.judging(),
-                    false, settings.force(), settings.password(), settings.modified()));
+                    false, settings.force(), settings.password(), settings.modified(),
+                    settings.formulas()));
         } catch (RuntimeException e) {
             // One template that breaks something unforeseen must not stop the others.
             return failed(template, output, template + ": internal error (" + e + "); please"
@@ -132,10 +135,10 @@ public final class Batch {
         }
     }
 
-    private static boolean upToDate(Path template, Path output, Judging judging) {
+    private static boolean upToDate(Path template, Path output, Settings settings) {
         try {
-            Provenance wanted = Provenance.of(template, judging.convention(),
-                    judging.tolerance());
+            Provenance wanted = Provenance.of(template, settings.judging().convention(),
+                    settings.judging().tolerance(), settings.formulas());
             return wanted.equals(Provenance.read(output));
         } catch (IOException e) {
             return false; // the template cannot be read: its run says why

@@ -6,6 +6,7 @@ import gradbook.batch.Outcome.Kind;
 import gradbook.batch.Outcome.Message;
 import gradbook.batch.Outcome.Status;
 import gradbook.core.Trace;
+import gradbook.workbook.FormulaMode;
 import gradbook.workbook.Judging;
 import gradbook.workbook.OutputTarget;
 import gradbook.workbook.Template;
@@ -36,9 +37,10 @@ public final class Generation {
      * @param force true when an existing output that gradbook did not write may be replaced
      * @param password opens an encrypted template and encrypts the output; null for none
      * @param modified the date last modified to give the workbook; null gives none
+     * @param formulas which formula twins to write ({@code --formulas})
      */
     public record Request(Path template, Path output, Judging judging, boolean inPlace,
-            boolean force, String password, Instant modified) {
+            boolean force, String password, Instant modified, FormulaMode formulas) {
     }
 
     /** The name of the output: worked-example.xlsx gives worked-example-gradbook.xlsx. */
@@ -96,7 +98,7 @@ public final class Generation {
                         new AuditReport(t.fileName(), audit).summary()));
             }
             stages.accept("writing " + r.output());
-            WorkbookWriter.write(t, trace, audit, r.output(), r.modified());
+            WorkbookWriter.write(t, trace, audit, r.output(), r.modified(), r.formulas());
             return new Outcome(r.template(), r.output(), Status.WRITTEN, messages, null);
         } catch (TemplateException e) {
             e.problems().forEach(p -> messages.add(new Message(Kind.PROBLEM, p)));

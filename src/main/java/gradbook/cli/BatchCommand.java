@@ -63,7 +63,7 @@ final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--changed", description = "Skip a template whose workbook in DIR is up to"
             + " date: made by this gradbook version from a template of the same name and"
-            + " contents (SHA-256), with the same --convention and --tolerance.")
+            + " contents (SHA-256), with the same --convention, --tolerance and --formulas.")
     boolean changed;
 
     @Mixin
@@ -131,7 +131,8 @@ final class BatchCommand implements Callable<Integer> {
         ProgressBar bar = System.console() != null ? new ProgressBar(err, templates.size())
                 : null;
         Batch.Settings settings = new Batch.Settings(outputFolder, judging.judging(),
-                writing.force, changed, writing.modified(), writing.password, jobs);
+                writing.force, changed, writing.modified(), writing.password, jobs,
+                writing.formulas);
         try {
             return Batch.run(templates, settings, (outcome, finished, total) -> {
                 if (bar != null) {

@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
         StatusLine status = System.console() != null ? new StatusLine(err) : null;
         Outcome outcome = Generation.run(new Generation.Request(template, target,
                 judging.judging(), inPlace, writing.force, writing.password,
-                writing.modified()), status == null ? stage -> { } : status::show);
+                writing.modified(), writing.formulas), status == null ? stage -> { } : status::show);
         if (status != null) {
             status.clear();
         }

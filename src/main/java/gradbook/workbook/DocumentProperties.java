@@ -61,6 +61,7 @@ final class DocumentProperties {
         put(custom, TEMPLATE_SHA_256, digest);
         put(custom, Provenance.CONVENTION, made.convention());
         put(custom, Provenance.TOLERANCE, made.tolerance());
+        put(custom, Provenance.FORMULAS, made.formulas());
         dropExcelsFolder(workbook);
     }
 

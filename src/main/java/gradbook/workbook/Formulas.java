@@ -5,6 +5,7 @@ import gradbook.core.Quantity;
 import gradbook.core.Scale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -15,8 +16,23 @@ import java.util.StringJoiner;
  *
  * <p>Formulas use only functions that Excel, LibreOffice and gnumeric share, no array
  * evaluation, and brackets wherever the programs' precedence could differ.
+ *
+ * <p>Known limit: softmax's sum of exponentials is written term by term (EXP of a range would
+ * need array evaluation, which POI and gnumeric do not give SUMPRODUCT), so a softmax layer of
+ * more than about 300 units outgrows Excel's 8,192 characters a formula; so does the Gradient
+ * Check sheet's cross-entropy E, term by term too, beyond about 100 outputs.
+ * TODO(#7): bound softmax's twin and the check's cross-entropy for such layers.
  */
 final class Formulas {
+    /**
+     * A sum of a row of W and a column of a (or δ) is written term by term up to this many
+     * terms, as the document writes it; beyond, as MMULT of the row and the column, so that no
+     * twin outgrows Excel's 8,192 characters whatever the layer's width. MMULT of a 1 × n row
+     * and an n × 1 column is one number, which Excel, LibreOffice, gnumeric and POI all take
+     * as a plain formula; SUMPRODUCT(row, TRANSPOSE(column)) is not plain in older Excel.
+     */
+    static final int TERMS_WRITTEN_OUT = 32;
+
     private final Map<String, Placement> placements;
     private final Map<String, InputArea> inputs;
     private final GradientCheckSheet check;
@@ -108,29 +124,31 @@ final class Formulas {
     // z[i][s] = Σ_r W[r][i] a[r][s] + b[i], b[0] for a bias shared by the layer.
     private String affine(Quantity q, String host, int i, int s) {
         Placement a = operand(q, 1);
-        List<String> column = new ArrayList<>();
-        for (int r = 0; r < a.rows(); r++) {
-            column.add(ref(q, 1, host, r, s));
-        }
         int bias = operand(q, 2).rows() == 1 ? 0 : i;
-        return weighted(operand(q, 0), host, i, column, a.twinRange(host, 0, a.rows() - 1, s, s))
+        return weighted(operand(q, 0), host, i, r -> ref(q, 1, host, r, s),
+                a.twinRange(host, 0, a.rows() - 1, s, s))
                 + "+" + ref(q, 2, host, bias, 0);
     }
 
     /**
-     * Σ_r W[r][u] a[r], column u of W's twin against the cells {@code column} of a, which span
+     * Σ_r W[r][u] a[r], column u of W's twin against the cells of a ({@code column} gives the r-th), which span
      * the vertical range {@code range}. Where W is shown input × output its column u is
      * vertical too and SUMPRODUCT pairs them without array evaluation; shown output × input
      * (weight_layout out_by_in) it is a row, which SUMPRODUCT cannot pair with a column, so
-     * the sum is written term by term.
+     * the sum is written term by term, or as MMULT beyond {@value #TERMS_WRITTEN_OUT} terms.
      */
-    static String weighted(Placement W, String host, int u, List<String> column, String range) {
+    static String weighted(Placement W, String host, int u, IntFunction<String> column,
+            String range) {
+        String w = W.twinRange(host, 0, W.rows() - 1, u, u);
         if (!W.transposed()) {
-            return "SUMPRODUCT(" + W.twinRange(host, 0, W.rows() - 1, u, u) + "," + range + ")";
+            return "SUMPRODUCT(" + w + "," + range + ")";
+        }
+        if (W.rows() > TERMS_WRITTEN_OUT) {
+            return "MMULT(" + w + "," + range + ")";
         }
         StringJoiner sum = new StringJoiner("+", "(", ")");
         for (int r = 0; r < W.rows(); r++) {
-            sum.add(References.from(host, W.twin(r, u)) + "*" + column.get(r));
+            sum.add(References.from(host, W.twin(r, u)) + "*" + column.apply(r));
         }
         return sum.toString();
     }
@@ -204,15 +222,24 @@ final class Formulas {
                 + operand(q, 1).twinRange(host, c, c, 0, p.cols() - 1) + ")";
     }
 
-    // δ[i][s] = (Σ_c W[i][c] δ'[c][s]) s[i][s]: row i of W meets a column of δ', which
-    // SUMPRODUCT cannot pair without an array transpose, so the sum is written term by term.
+    // δ[i][s] = (Σ_c W[i][c] δ'[c][s]) s[i][s]: row i of W meets a column of δ', written
+    // term by term up to TERMS_WRITTEN_OUT terms; beyond, shown input × output row i is a row,
+    // which SUMPRODUCT cannot pair with a column but MMULT can, and shown output × input it is
+    // a column, which SUMPRODUCT pairs.
     private String backPropagate(Quantity q, String host, int i, int s) {
         Placement W = operand(q, 0);
+        Placement next = operand(q, 1);
+        String slope = ref(q, 2, host, i, s);
+        if (W.cols() > TERMS_WRITTEN_OUT) {
+            String w = W.twinRange(host, i, i, 0, W.cols() - 1);
+            String d = next.twinRange(host, 0, next.rows() - 1, s, s);
+            return (W.transposed() ? "SUMPRODUCT(" : "MMULT(") + w + "," + d + ")*" + slope;
+        }
         StringJoiner sum = new StringJoiner("+", "(", ")");
         for (int c = 0; c < W.cols(); c++) {
             sum.add(ref(q, 0, host, i, c) + "*" + ref(q, 1, host, c, s));
         }
-        return sum + "*" + ref(q, 2, host, i, s);
+        return sum + "*" + slope;
     }
 
     private Placement operand(Quantity q, int n) {

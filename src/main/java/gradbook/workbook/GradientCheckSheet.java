@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.apache.poi.ss.util.CellReference;
@@ -48,11 +50,15 @@ final class GradientCheckSheet {
     private final int[][] zRow;
     private final int[][] aRow;
     private final int samples;
+    /** False under --formulas none: the passes are written as Java's values. */
+    private final boolean formulas;
 
-    GradientCheckSheet(Trace trace, Network network, Map<String, Placement> placements) {
+    GradientCheckSheet(Trace trace, Network network, Map<String, Placement> placements,
+            boolean formulas) {
         this.trace = trace;
         this.network = network;
         this.placements = placements;
+        this.formulas = formulas;
         List<Probe> probes = trace.probes();
         for (int n = 0; n < probes.size(); n++) {
             Probe p = probes.get(n);
@@ -90,10 +96,12 @@ final class GradientCheckSheet {
                 styles.number(GradientCheck.H));
         List<String> notes = List.of(
                 "Each checked entry p of a parameter is moved by +h and by −h, and the forward"
-                        + " pass is run again below as formulas over the template's cells.",
+                        + " pass is run again below " + (formulas ? "as formulas over the"
+                        + " template's cells." : "as computed in Java (--formulas none: no"
+                        + " formulas)."),
                 "fd_… on the Derivatives sheet is (E(p + h) − E(p − h)) / 2h; fd_diff_… is its"
                         + " difference from the backprop value, near 1e-10 when both are right.",
-                "Change h above and every estimate follows. " + sampling(),
+                (formulas ? "Change h above and every estimate follows. " : "") + sampling(),
                 "A column's pass starts at the moved parameter's layer; the layers before it"
                         + " are those of the layer sheets.");
         for (int n = 0; n < notes.size(); n++) {
@@ -136,8 +144,7 @@ final class GradientCheckSheet {
             for (int minus = 0; minus <= 1; minus++) {
                 Pass pass = minus == 0 ? p.plus() : p.minus();
                 int col = column(p) + minus;
-                WorkbookWriter.formula(sheet, new CellReference(E_ROW, col), loss(col),
-                        pass.E(), styles.number(pass.E()));
+                put(sheet, new CellReference(E_ROW, col), () -> loss(col), pass.E(), styles);
             }
         }
         for (int m = 0; m < zRow.length; m++) {
@@ -171,10 +178,9 @@ final class GradientCheckSheet {
                 Pass pass = minus == 0 ? p.plus() : p.minus();
                 int col = column(p) + minus;
                 double v = (z ? pass.z() : pass.a()).get(m - p.layer()).get(u, s);
-                String formula = z ? affine(p, m, u, s, col, minus == 0 ? "+" : "-")
-                        : activation(m, u, s, col);
-                WorkbookWriter.formula(sheet, new CellReference(row, col), formula, v,
-                        styles.number(v));
+                String sign = minus == 0 ? "+" : "-";
+                put(sheet, new CellReference(row, col), () -> z ? affine(p, m, u, s, col, sign)
+                        : activation(m, u, s, col), v, styles);
             }
         }
     }
@@ -190,6 +196,17 @@ final class GradientCheckSheet {
             zCells.add(local(zRow[m][s] + v, col));
         }
         return Formulas.softmax(zCells, u, column(zRow[m][s], m, col));
+    }
+
+    // A formula with Java's value cached, or under --formulas none that value alone.
+    // The formula is only made when it is written.
+    private void put(GeneratedSheet sheet, CellReference at, Supplier<String> formula,
+            double value, Styles styles) {
+        if (formulas) {
+            WorkbookWriter.formula(sheet, at, formula.get(), value, styles.number(value));
+        } else {
+            WorkbookWriter.number(sheet, at, value, styles.number(value));
+        }
     }
 
     // E from the last layer's a in this column, as the Error sheet's E computes it: each
@@ -222,11 +239,8 @@ final class GradientCheckSheet {
         boolean moved = m == p.layer();
         String a = moved ? before.twinRange(NAME, 0, before.rows() - 1, s, s)
                 : column(aRow[m - 1][s], m - 1, col);
-        List<String> cells = new ArrayList<>();
-        for (int r = 0; r < W.rows(); r++) {
-            cells.add(moved ? References.from(NAME, before.twin(r, s))
-                    : local(aRow[m - 1][s] + r, col));
-        }
+        IntFunction<String> cells = r -> moved ? References.from(NAME, before.twin(r, s))
+                : local(aRow[m - 1][s] + r, col);
         boolean shared = network.sharedBias(m);
         String b = References.from(NAME, placements.get("b_" + (m + 1)).twin(shared ? 0 : u, 0));
         String z = Formulas.weighted(W, NAME, u, cells, a) + "+" + b;

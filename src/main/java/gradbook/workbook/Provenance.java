@@ -16,26 +16,27 @@ import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProper
 /**
  * Everything a written workbook is made from, as its custom document properties record it:
  * the gradbook version, the template's file name and the SHA-256 digest of its bytes, and the
- * convention and tolerance of the run. A workbook whose record equals what a run would write
+ * convention, tolerance and {@code --formulas} mode of the run. A workbook whose record equals what a run would write
  * is up to date: the same inputs give the same bytes (the clock of {@code --timestamp} aside).
  *
  * @param tolerance the relative tolerance as {@link Double#toString} spells it, or "" when the
  *     workbook has no audit
  */
 public record Provenance(String generator, String template, String templateSha256,
-        String convention, String tolerance) {
+        String convention, String tolerance, String formulas) {
     static final String GENERATOR = "Generator";
     static final String TEMPLATE = "Template";
     static final String TEMPLATE_SHA_256 = "Template SHA-256";
     static final String CONVENTION = "Convention";
     static final String TOLERANCE = "Tolerance";
+    static final String FORMULAS = "Formulas";
 
     /** What a run of this gradbook on {@code template} with these options records. */
-    public static Provenance of(Path template, Convention convention, Tolerance tolerance)
-            throws IOException {
+    public static Provenance of(Path template, Convention convention, Tolerance tolerance,
+            FormulaMode formulas) throws IOException {
         return new Provenance("gradbook " + Version.get(), template.getFileName().toString(),
                 sha256(template), convention.word(),
-                tolerance == null ? "" : Double.toString(tolerance.relative()));
+                tolerance == null ? "" : Double.toString(tolerance.relative()), formulas.word());
     }
 
     /**
@@ -56,7 +57,7 @@ public record Provenance(String generator, String template, String templateSha25
             }
             return new Provenance(text(custom, GENERATOR), text(custom, TEMPLATE),
                     text(custom, TEMPLATE_SHA_256), text(custom, CONVENTION),
-                    text(custom, TOLERANCE));
+                    text(custom, TOLERANCE), text(custom, FORMULAS));
         } catch (Exception e) {
             return null; // whatever cannot be read is not up to date, and is made again
         } finally {

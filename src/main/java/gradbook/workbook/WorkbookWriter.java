@@ -51,15 +51,17 @@ public final class WorkbookWriter {
     /** The streaming writer around {@link #workbook}, while {@link #write} runs. */
     private StreamingWorkbook streaming;
     private final Styles styles;
+    private final TwinCoverage twins;
     private final Map<String, Placement> placements = new HashMap<>();
     /** The row of a subheading ("The factors") that stands above a quantity's block. */
     private final Map<String, Integer> subheadingRows = new HashMap<>();
 
-    private WorkbookWriter(Template template, Trace trace) {
+    private WorkbookWriter(Template template, Trace trace, FormulaMode formulas) {
         this.template = template;
         this.trace = trace;
         this.workbook = template.workbook();
         this.styles = new Styles(workbook);
+        this.twins = new TwinCoverage(formulas, trace);
     }
 
     /**
@@ -87,10 +89,19 @@ public final class WorkbookWriter {
      */
     public static void write(Template template, Trace trace, Audit audit, Path out,
             Instant modified) throws TemplateException, IOException {
+        write(template, trace, audit, out, modified, FormulaMode.AUTO);
+    }
+
+    /**
+     * As {@link #write(Template, Trace, Audit, Path, Instant)}, with the formula twins that
+     * {@code formulas} asks for (see {@link TwinCoverage}).
+     */
+    public static void write(Template template, Trace trace, Audit audit, Path out,
+            Instant modified, FormulaMode formulas) throws TemplateException, IOException {
         Provenance made = Provenance.of(template.file(), trace.convention(),
-                audit == null ? null : audit.tolerance());
+                audit == null ? null : audit.tolerance(), formulas);
         FiniteCheck.check(template, trace);
-        WorkbookWriter writer = new WorkbookWriter(template, trace);
+        WorkbookWriter writer = new WorkbookWriter(template, trace, formulas);
         writer.checkCollisions();
         Regeneration.Snapshot before = Regeneration.Snapshot.of(template.workbook());
         StreamingWorkbook streaming = new StreamingWorkbook(template.workbook());
@@ -119,7 +130,7 @@ public final class WorkbookWriter {
      * e.g. {@code 'First Layer'!B5}, in the template's layout; nothing is written.
      */
     public static Map<String, List<List<String>>> valueCells(Template template, Trace trace) {
-        WorkbookWriter writer = new WorkbookWriter(template, trace);
+        WorkbookWriter writer = new WorkbookWriter(template, trace, FormulaMode.AUTO);
         for (SheetPlan plan : SheetPlan.of(trace)) {
             writer.place(plan);
         }
@@ -182,7 +193,8 @@ public final class WorkbookWriter {
         for (SheetPlan plan : plans) {
             place(plan);
         }
-        GradientCheckSheet check = new GradientCheckSheet(trace, template.network(), placements);
+        GradientCheckSheet check = new GradientCheckSheet(trace, template.network(), placements,
+                twins.any());
         Formulas formulas = new Formulas(placements, template.inputs(), check);
         boolean first = true;
         for (SheetPlan plan : plans) {
@@ -278,7 +290,7 @@ public final class WorkbookWriter {
 
     // Where the formula and difference blocks begin; every quantity of a sheet shares them.
     private List<Integer> blockColumns(SheetPlan plan) {
-        if (plan.quantities().isEmpty()) {
+        if (plan.quantities().isEmpty() || !twins.any()) {
             return List.of();
         }
         Placement p = placements.get(plan.quantities().get(0).name());
@@ -292,12 +304,14 @@ public final class WorkbookWriter {
         }
         Cell label = text(sheet, p.top() - 2, 0, notation(q), styles.label);
         LabelComments.attach(sheet.sheet(), label, LabelComments.text(q));
-        text(sheet, p.top() - 2, 1, shapeLabel(q), styles.note);
+        text(sheet, p.top() - 2, 1, shapeLabel(q) + twins.note(q), styles.note);
         text(sheet, p.top() - 1, 0, p.transposed() ? q.meaning().replace("input × output",
                 "output × input") : q.meaning(), styles.note);
         text(sheet, p.top() - 1, p.javaCol(), "Java", styles.header);
-        text(sheet, p.top() - 1, p.twinCol(), "formula", styles.header);
-        text(sheet, p.top() - 1, p.diffCol(), "formula − Java", styles.header);
+        if (twins.any()) {
+            text(sheet, p.top() - 1, p.twinCol(), "formula", styles.header);
+            text(sheet, p.top() - 1, p.diffCol(), "formula − Java", styles.header);
+        }
         // Row by row down the sheet, as it is streamed, whatever the layout.
         for (int r = 0; r < p.shownRows(); r++) {
             for (int c = 0; c < p.shownCols(); c++) {
@@ -308,6 +322,9 @@ public final class WorkbookWriter {
                     continue; // not computed: an entry the gradient check did not sample
                 }
                 number(sheet, p.java(i, j), v, styles.number(v));
+                if (!twins.has(q, i, j)) {
+                    continue; // --formulas: see TwinCoverage
+                }
                 formula(sheet, p.twin(i, j), formulas.twin(q, i, j), v, styles.number(v));
                 formula(sheet, p.difference(i, j), ref(p.twin(i, j)) + "-" + ref(p.java(i, j)),
                         0, styles.difference);
@@ -377,8 +394,11 @@ public final class WorkbookWriter {
                         : ", the template's loss " + net.loss().word() + "."),
                 "Every gradient is taken at the parameters before the step."));
         lines.addAll(updateRule(net));
-        lines.add("Each quantity shows its value computed in Java, a live formula that"
-                + " recomputes it from the template's cells, and their difference.");
+        if (twins.any()) {
+            lines.add("Each quantity shows its value computed in Java, a live formula that"
+                    + " recomputes it from the template's cells, and their difference.");
+        }
+        lines.addAll(twins.lines());
         lines.addAll(layoutLines(net));
         if (!net.isDocumentCase()) {
             List<String> layers = new ArrayList<>();
@@ -472,10 +492,13 @@ public final class WorkbookWriter {
         List<String> headers = new ArrayList<>(List.of("x"));
         for (Activation f : functions) {
             String fx = f.symbol() + "(x)";
-            headers.addAll(List.of(fx + ", Java", fx + ", formula", "formula − Java"));
+            headers.addAll(twins.any() ? List.of(fx + ", Java", fx + ", formula",
+                    "formula − Java") : List.of(fx + ", Java", "", ""));
         }
         for (int c = 0; c < headers.size(); c++) {
-            text(sheet, top + 1, c + 1, headers.get(c), styles.header);
+            if (!headers.get(c).isEmpty()) {
+                text(sheet, top + 1, c + 1, headers.get(c), styles.header);
+            }
         }
         // The chart plots these numbers; the sheet's rows are on disk by the time it is drawn.
         double[] xs = new double[TABLE_ROWS];
@@ -493,6 +516,9 @@ public final class WorkbookWriter {
                 CellReference java = new CellReference(row, 2 + 3 * n);
                 CellReference twin = new CellReference(row, 3 + 3 * n);
                 number(sheet, java, v, styles.number(v));
+                if (!twins.any()) {
+                    continue;
+                }
                 formula(sheet, twin, Formulas.elementwise(f, xCell.formatAsString(false)), v,
                         styles.number(v));
                 formula(sheet, new CellReference(row, 4 + 3 * n), ref(twin) + "-" + ref(java),

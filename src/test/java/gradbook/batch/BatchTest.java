@@ -7,6 +7,7 @@ import gradbook.audit.Tolerance;
 import gradbook.batch.Outcome.Status;
 import gradbook.core.Convention;
 import gradbook.core.Networks;
+import gradbook.workbook.FormulaMode;
 import gradbook.workbook.Judging;
 import gradbook.workbook.TemplateWriter;
 import java.io.IOException;
@@ -33,7 +34,7 @@ class BatchTest {
         templates.add(2, in.resolve("missing.xlsx"));
         Batch.Settings settings = new Batch.Settings(Folders.empty(FOLDER.resolve("out")),
                 new Judging(Convention.TEXTBOOK, Tolerance.standard()), false, false, null,
-                null, 2);
+                null, 2, FormulaMode.AUTO);
         Thread caller = Thread.currentThread();
         List<Integer> counts = new ArrayList<>();
 

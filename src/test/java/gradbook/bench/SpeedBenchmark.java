@@ -7,6 +7,7 @@ import gradbook.audit.Tolerance;
 import gradbook.batch.Batch;
 import gradbook.batch.Outcome;
 import gradbook.core.Convention;
+import gradbook.workbook.FormulaMode;
 import gradbook.workbook.Judging;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -180,7 +181,7 @@ class SpeedBenchmark {
 
     private static Block batch(Path out, int jobs) {
         Batch.Settings settings = new Batch.Settings(out, new Judging(Convention.TEXTBOOK,
-                Tolerance.standard()), false, false, null, null, jobs);
+                Tolerance.standard()), false, false, null, null, jobs, FormulaMode.AUTO);
         return templates -> {
             Batch.Summary summary = Batch.run(templates, settings, (o, done, total) -> { });
             assertEquals(templates.size(), summary.count(Outcome.Status.WRITTEN),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gradbook.core.Matrix;
 import gradbook.core.Network;
+import gradbook.workbook.Provenance;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,6 +122,48 @@ class BatchCommandTest {
                 same.out().strip(), "only the workbook of another version is made again");
         assertEquals("3 written, 0 failed, 0 skipped (up to date), in " + out,
                 looser.out().strip(), "another tolerance makes every workbook again");
+    }
+
+    @Test
+    void records_the_formulas_mode_and_with_changed_redoes_a_workbook_made_with_another() {
+        // given a class made with the default, auto
+        Path folder = Fixtures.folder(getClass(), "changed-formulas");
+        Path templates = goodClass(folder.resolve("class"));
+        Path out = folder.resolve("out");
+        Cli.run("batch", templates, "-o", out);
+        Path alice = out.resolve("alice-gradbook.xlsx");
+        String auto = Provenance.read(alice).formulas();
+
+        // when
+        Cli.Result none = Cli.run("batch", templates, "-o", out, "--changed", "--formulas",
+                "none");
+        Cli.Result again = Cli.run("batch", templates, "-o", out, "--changed", "--formulas",
+                "none");
+
+        // then
+        assertEquals("auto", auto, "the mode recorded");
+        assertEquals("none", Provenance.read(alice).formulas(), "the mode recorded");
+        assertEquals("3 written, 0 failed, 0 skipped (up to date), in " + out,
+                none.out().strip(), "another --formulas makes every workbook again");
+        assertEquals("0 written, 0 failed, 3 skipped (up to date), in " + out,
+                again.out().strip(), "the same --formulas keeps them");
+    }
+
+    @Test
+    void refuses_an_unknown_formulas_mode_in_one_line() {
+        // given
+        Path folder = Fixtures.folder(getClass(), "formulas-word");
+        Path templates = goodClass(folder.resolve("class"));
+
+        // when
+        Cli.Result r = Cli.run("batch", templates, "-o", folder.resolve("out"), "--formulas",
+                "some");
+
+        // then
+        assertEquals(Gradbook.USAGE, r.exit(), r.toString());
+        assertTrue(r.err().contains("'some' is not a --formulas mode; use one of all, auto,"
+                + " none"), r.toString());
+        assertFalse(Files.exists(folder.resolve("out")), "nothing written");
     }
 
     @Test

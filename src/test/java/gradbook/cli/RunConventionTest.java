@@ -2,22 +2,28 @@ package gradbook.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gradbook.core.BatchGradient;
 import gradbook.core.Loss;
 import gradbook.core.Network;
 import gradbook.core.Networks;
+import gradbook.workbook.Provenance;
 import gradbook.workbook.TemplateWriter;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-// Issue #3: run under a convention, with an Audit sheet for the template's hand values.
+// Issue #3: run under a convention, with an Audit sheet for the template's hand values; issue
+// #7: run with --formulas.
 class RunConventionTest {
     @Test
     void the_network_sheet_says_the_notebook_values_are_not_the_gradients_of_E()
@@ -37,6 +43,30 @@ class RunConventionTest {
             assertTrue(line.contains("NOT the gradients of E"), line);
             XSSFSheet audit = wb.getSheet("Audit");
             assertEquals(34, count(audit, "match"), "entries matching on the Audit sheet");
+        }
+    }
+
+    @Test
+    void run_with_formulas_none_writes_the_values_only_and_records_the_mode() throws Exception {
+        // given
+        Path out = Fixtures.folder(getClass(), "run-none").resolve("run-none.xlsx");
+
+        // when
+        Cli.Result run = Cli.run("run", Cli.EXAMPLE.toString(), "-o", out.toString(),
+                "--formulas", "none");
+
+        // then
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("none", Provenance.read(out).formulas());
+        try (XSSFWorkbook wb = open(out)) {
+            Cell z = wb.getSheet("First Layer").getRow(4).getCell(1); // B5, z_0[1]
+            assertEquals(CellType.NUMERIC, z.getCellType(), "z_0's Java value");
+            for (Row row : wb.getSheet("First Layer")) {
+                for (Cell cell : row) {
+                    assertNotEquals(CellType.FORMULA, cell.getCellType(), cell.getAddress()
+                            .formatAsString());
+                }
+            }
         }
     }
 

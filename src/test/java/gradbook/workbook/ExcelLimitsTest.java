@@ -3,16 +3,21 @@ package gradbook.workbook;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradbook.core.Network;
 import gradbook.core.Networks;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -29,6 +34,7 @@ class ExcelLimitsTest {
     private static final int MAX_CELL_STYLES = 64_000;
     private static final int MAX_FONTS = 512;
     private static final int MAX_NUMBER_FORMATS = 200;
+    private static final int EXCEL_FORMULA_CHARACTERS = 8_192;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_\\\\][A-Za-z0-9_.]{0,254}");
     private static final Pattern R1C1 = Pattern.compile("(?i)[RC]|R\\d*C\\d*|R\\d+|C\\d+");
@@ -108,6 +114,41 @@ class ExcelLimitsTest {
         assertTrue(calcPr.find(), "expected a calcPr element in xl/workbook.xml");
         assertTrue(calcPr.group().matches(".*fullCalcOnLoad=\"(1|true)\".*"),
                 "expected fullCalcOnLoad on but found " + calcPr.group());
+    }
+
+    @Test
+    void keeps_every_formula_of_a_wide_network_within_excel_s_8192_characters() throws Exception {
+        // given 300 inputs, a layer of 2, a layer of 300 and 2 outputs, in both weight layouts:
+        // z_0 and z_2 sum over 300 terms, δ_0 over layer 1's 300 units
+        Network wide = Networks.random(new Random(4), 300, 2, 300, 2);
+        for (boolean outByIn : List.of(false, true)) {
+            Path template = FOLDER.resolve("wide-" + outByIn + "-template.xlsx");
+            Files.createDirectories(FOLDER);
+            TemplateWriter.write(wide, "A wide network", new TemplateLayout(outByIn, false),
+                    Map.of(), template);
+            Generated g = Generated.fromTemplate(template, FOLDER, "wide-" + outByIn,
+                    FormulaMode.ALL);
+
+            // when
+            String longest = "";
+            int formulas;
+            try (XSSFWorkbook wb = RoundTripCheck.open(g.file())) {
+                List<Cell> cells = RoundTripCheck.formulaCells(wb);
+                formulas = cells.size();
+                for (Cell cell : cells) {
+                    if (cell.getCellFormula().length() > longest.length()) {
+                        longest = cell.getCellFormula();
+                    }
+                }
+            }
+
+            // then Excel's limit, over a twin and a difference for each of the 1,800 weights
+            assertTrue(formulas > 2 * 1_800, formulas + " formulas");
+            String found = longest;
+            assertTrue(found.length() <= EXCEL_FORMULA_CHARACTERS, () -> (outByIn ? "out_by_in"
+                    : "in_by_out") + ": a formula of " + found.length() + " characters: "
+                    + found.substring(0, 200) + "…");
+        }
     }
 
     // A1-style: up to three letters up to XFD, then a row number up to 1,048,576.

@@ -46,14 +46,15 @@ class FormulasTest {
 
     /** Functions all three programs have, checked in each; a new one needs the same check. */
     private static final Set<String> SHARED_FUNCTIONS = Set.of("SUMPRODUCT", "IF", "EXP", "SUM",
-            "SUMXMY2", "TANH", "LN", "MAX", "SQRT");
+            "SUMXMY2", "TANH", "LN", "MAX", "SQRT", "MMULT");
     /**
      * Functions that take a range as a range, with no array evaluation: Excel declares
      * SUMXMY2's arguments as arrays, as it does SUMPRODUCT's, so it inserts no @ before them;
-     * MAX reduces a range as SUM does.
+     * MAX reduces a range as SUM does; MMULT takes arrays too, and of a row and a column gives
+     * one number (issue #7, part 4).
      */
     private static final Set<String> RANGE_FUNCTIONS = Set.of("SUMPRODUCT", "SUM", "SUMXMY2",
-            "MAX");
+            "MAX", "MMULT");
 
     private static final List<Generated> workbooks = new ArrayList<>();
 
@@ -71,6 +72,31 @@ class FormulasTest {
                 "relu-identity"));
         // Adam's first step, under SQRT.
         workbooks.add(Generated.fromNetwork(SampleNetworks.training(), FOLDER, "adam-steps"));
+        // Issue #7, part 4: sums past Formulas.TERMS_WRITTEN_OUT terms, in both layouts.
+        for (boolean outByIn : List.of(false, true)) {
+            Path template = FOLDER.resolve("wide-" + outByIn + "-template.xlsx");
+            java.nio.file.Files.createDirectories(FOLDER);
+            TemplateWriter.write(Networks.random(new Random(8), 33, 3, 33, 1), "33 wide",
+                    new TemplateLayout(outByIn, false), java.util.Map.of(), template);
+            workbooks.add(Generated.fromTemplate(template, FOLDER, "wide-" + outByIn));
+        }
+    }
+
+    @Test
+    void writes_a_sum_of_more_than_32_terms_as_one_function_of_two_ranges() throws Exception {
+        for (Generated g : workbooks.subList(workbooks.size() - 2, workbooks.size())) {
+            // given 33 inputs, 3 units, 33 units, 1 output
+            boolean outByIn = g.name().endsWith("true");
+
+            // when
+            String z0 = twin(g, "z_0");
+            String delta0 = twin(g, "delta_0");
+
+            // then z_0 over x's 33 entries, δ_0 over layer 1's 33 units
+            assertTrue(z0.startsWith(outByIn ? "MMULT('Network'!" : "SUMPRODUCT('Network'!"), z0);
+            assertTrue(delta0.startsWith(outByIn ? "SUMPRODUCT(" : "MMULT("), delta0);
+            assertFalse(delta0.contains("+"), delta0);
+        }
     }
 
     @Test
@@ -143,6 +169,16 @@ class FormulasTest {
     }
 
     /** A formula as written in a cell, and what its tokens show. */
+    // The formula of the twin of entry (0, 0) of the quantity {@code name}.
+    private static String twin(Generated g, String name) throws Exception {
+        try (XSSFWorkbook wb = RoundTripCheck.open(g.file())) {
+            return FormulaModesTest.twins(wb, g.trace()).stream()
+                    .filter(t -> t.entry() != null && t.entry().name().equals(name)
+                            && t.entry().i() == 0 && t.entry().j() == 0)
+                    .findFirst().orElseThrow().twin().getCellFormula();
+        }
+    }
+
     record Written(String where, String formula, Set<String> functions, List<String> problems) {
     }
 

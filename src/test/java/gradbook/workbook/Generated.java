@@ -23,15 +23,22 @@ import java.util.Random;
 /** A workbook gradbook wrote for a test, with the trace and sheets it was written from. */
 record Generated(String name, Path file, Trace trace, int layers) {
     private static List<Generated> roundTripSet;
+    private static Generated autoLimited;
 
     /** Runs gradbook on a template file, as {@code gradbook run} does. */
     static Generated fromTemplate(Path template, Path folder, String name)
+            throws IOException, TemplateException {
+        return fromTemplate(template, folder, name, FormulaMode.AUTO);
+    }
+
+    /** As {@link #fromTemplate(Path, Path, String)}, with the twins {@code formulas} asks for. */
+    static Generated fromTemplate(Path template, Path folder, String name, FormulaMode formulas)
             throws IOException, TemplateException {
         Files.createDirectories(folder);
         Template t = TemplateReader.read(template);
         Trace trace = GradientStep.take(t.network());
         Path out = folder.resolve(name + ".xlsx");
-        WorkbookWriter.write(t, trace, audit(t, trace), out);
+        WorkbookWriter.write(t, trace, audit(t, trace), out, null, formulas);
         return new Generated(name, out, trace, t.network().layers());
     }
 
@@ -44,10 +51,36 @@ record Generated(String name, Path file, Trace trace, int layers) {
     /** Writes a template for {@code network}, then runs gradbook on it. */
     static Generated fromNetwork(Network network, Path folder, String name)
             throws IOException, TemplateException {
+        return fromNetwork(network, folder, name, FormulaMode.AUTO);
+    }
+
+    /** As {@link #fromNetwork(Network, Path, String)}, with the twins {@code formulas} asks for. */
+    static Generated fromNetwork(Network network, Path folder, String name, FormulaMode formulas)
+            throws IOException, TemplateException {
         Files.createDirectories(folder);
         Path template = folder.resolve(name + "-template.xlsx");
         TemplateWriter.write(network, "Test network " + name, template);
-        return fromTemplate(template, folder, name);
+        return fromTemplate(template, folder, name, formulas);
+    }
+
+    /**
+     * A network whose W_0 (320 × 40, 12,800 entries) is over the size --formulas auto gives
+     * every twin, written under auto, once per test run into target/real-programs/auto-limited.
+     * Its weights are scaled by 1/√320 so that z stays of order 1 and the sigmoid unsaturated.
+     */
+    static synchronized Generated autoLimited() throws IOException, TemplateException {
+        if (autoLimited == null) {
+            autoLimited = fromNetwork(big(), RealPrograms.ROOT.resolve("auto-limited"),
+                    "auto-limited", FormulaMode.AUTO);
+        }
+        return autoLimited;
+    }
+
+    /** The network of {@link #autoLimited()}: 320 inputs, 40 hidden units, 3 outputs. */
+    static Network big() {
+        Network n = Networks.random(new Random(5), 320, 40, 3);
+        return new Network(n.x(), n.y(), n.W().stream().map(W -> W.scale(1 / Math.sqrt(320)))
+                .toList(), n.b(), n.eta());
     }
 
     /**
@@ -93,6 +126,17 @@ record Generated(String name, Path file, Trace trace, int layers) {
             set.add(fromTemplate(pytorch, folder, "pytorch-style"));
             // Issue #7: a run of several steps; the twins of Adam's first step.
             set.add(fromNetwork(SampleNetworks.training(), folder, "adam-steps"));
+            // Issue #7, part 4: sums of 33 terms, past Formulas.TERMS_WRITTEN_OUT, in both
+            // weight layouts: z_0, z_2 and δ_0 as MMULT, or δ_0 as SUMPRODUCT of two columns;
+            // 268 parameters, so that the gradient check still checks every entry.
+            Network wide33 = Networks.random(new Random(8), 33, 3, 33, 1);
+            for (boolean outByIn : List.of(false, true)) {
+                String name = outByIn ? "wide-out-by-in" : "wide-in-by-out";
+                Path template = folder.resolve(name + "-template.xlsx");
+                TemplateWriter.write(wide33, "33 wide", new TemplateLayout(outByIn, false),
+                        java.util.Map.of(), template);
+                set.add(fromTemplate(template, folder, name));
+            }
             roundTripSet = List.copyOf(set);
         }
         return roundTripSet;

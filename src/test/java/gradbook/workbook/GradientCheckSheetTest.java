@@ -17,7 +17,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -74,19 +73,12 @@ class GradientCheckSheetTest {
             int formulas = 0;
 
             // then
-            for (Sheet sheet : wb) {
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        if (cell.getCellType() != CellType.FORMULA) {
-                            continue;
-                        }
-                        formulas++;
-                        double cached = cell.getNumericCellValue();
-                        double computed = evaluator.evaluate(cell).getNumberValue();
-                        assertClose(sheet.getSheetName() + "!" + cell.getAddress(), cached,
-                                computed, 1e-9 + 1e-9 * Math.abs(cached));
-                    }
-                }
+            for (Cell cell : RoundTripCheck.formulaCells(wb)) {
+                formulas++;
+                double cached = cell.getNumericCellValue();
+                double computed = evaluator.evaluate(cell).getNumberValue();
+                assertClose(cell.getSheet().getSheetName() + "!" + cell.getAddress(), cached,
+                        computed, 1e-9 + 1e-9 * Math.abs(cached));
             }
             assertTrue(formulas > 200, "formulas seen: " + formulas);
         }

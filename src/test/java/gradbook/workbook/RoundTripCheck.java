@@ -143,6 +143,21 @@ final class RoundTripCheck {
         return cell != null && cell.getCellType() == CellType.NUMERIC;
     }
 
+    /** Every formula cell of {@code sheets}, sheet by sheet, row by row. */
+    static List<Cell> formulaCells(Iterable<? extends Sheet> sheets) {
+        List<Cell> cells = new ArrayList<>();
+        for (Sheet sheet : sheets) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.FORMULA) {
+                        cells.add(cell);
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
     /** The pair of {@code before}'s twin in another copy of the workbook. */
     static Pair sameTwin(Path file, Pair before) throws IOException {
         try (XSSFWorkbook wb = open(file)) {
