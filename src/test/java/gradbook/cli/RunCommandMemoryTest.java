@@ -50,7 +50,8 @@ class RunCommandMemoryTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
                 "-Djava.io.tmpdir=" + temporary.toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), "gradbook.cli.Gradbook",
-                "run", template.toString(), "-o", output.toString())
+                // every twin, the most cells a workbook of this network can have
+                "run", template.toString(), "-o", output.toString(), "--formulas", "all")
                 .redirectErrorStream(true).start();
         String said = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(child.waitFor(300, TimeUnit.SECONDS), "the child did not end");
