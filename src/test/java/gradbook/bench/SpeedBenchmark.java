@@ -282,7 +282,7 @@ class SpeedBenchmark {
                 sorted[sorted.length - 1]);
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
