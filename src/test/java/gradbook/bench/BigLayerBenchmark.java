@@ -47,10 +47,10 @@ import org.junit.jupiter.api.Test;
  * build that first: {@code mvn -q -B package -DskipTests && mvn -q -B test
  * -Dtest=BigLayerBenchmark}. {@code -Dbench.runs=N} sets the number of rounds (default 3),
  * {@code -Dbench.jar=PATH} another build's jar to measure. Each run is one line on the console
- * as it ends; the table is printed and kept in target/bench/big-layers.txt, the last stderr of
- * each setting in target/bench/big-layers/. Peak memory is the resident set size that GNU time
- * reports (Debian's package time), the whole process's: the heap, the JVM's own memory and the
- * classes.
+ * as it ends; stopping the benchmark stops the process it times. The table is printed and kept
+ * in target/bench/big-layers.txt, the last stderr of each setting in target/bench/big-layers/.
+ * Peak memory is the resident set size that GNU time reports (Debian's package time), the whole
+ * process's: the heap, the JVM's own memory and the classes.
  */
 class BigLayerBenchmark {
     private static final Path FOLDER = Path.of("target", "bench", "big-layers").toAbsolutePath();
@@ -343,10 +343,18 @@ class BigLayerBenchmark {
         Process process = new ProcessBuilder(timed)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(err.toFile()).start();
-        boolean finished = process.waitFor(TIMEOUT, TimeUnit.SECONDS);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.waitFor();
+        // Stopping the benchmark stops the program it is timing, which holds gigabytes.
+        Thread stop = new Thread(() -> end(process));
+        Runtime.getRuntime().addShutdownHook(stop);
+        boolean finished;
+        try {
+            finished = process.waitFor(TIMEOUT, TimeUnit.SECONDS);
+            if (!finished) {
+                end(process);
+                process.waitFor();
+            }
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(stop);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int exit = process.exitValue();
@@ -359,6 +367,11 @@ class BigLayerBenchmark {
         double megabytes = lines.isEmpty() ? Double.NaN
                 : Double.parseDouble(lines.get(lines.size() - 1).trim()) / 1024;
         return new Sample(state, exit, seconds, megabytes, null);
+    }
+
+    private static void end(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private static int quietly(List<String> command) throws IOException, InterruptedException {
