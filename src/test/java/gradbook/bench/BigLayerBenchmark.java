@@ -177,9 +177,10 @@ class BigLayerBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "Big layers (issue #7): gradbook run on one sample"
                 + " of a network made by gradbook new --seed 1, and the baseline (POI alone:%n"
-                + "the template opened, as many number cells as parameters written); median of"
-                + " %d rounds, all settings in turn each round.%n%s; a run that fails is not"
-                + " repeated; time limit %d s a run. Took %.1f min.", RUNS, formulasOption
+                + "the template opened, as many number cells as parameters written); medians of"
+                + " %d round%s, all settings in turn each round.%n%s; a run that fails is not"
+                + " repeated; time limit %d s a run. Took %.1f min.", RUNS, RUNS == 1 ? "" : "s",
+                formulasOption
                 ? JAR + " has --formulas: auto and all measured"
                 : JAR + " has no --formulas option: its defaults measured", TIMEOUT, minutes));
         lines.add("");
