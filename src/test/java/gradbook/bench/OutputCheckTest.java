@@ -15,6 +15,7 @@ import gradbook.core.GradientStep;
 import gradbook.core.Initialisation;
 import gradbook.core.Loss;
 import gradbook.core.Trace;
+import gradbook.workbook.FormulaMode;
 import gradbook.workbook.Judging;
 import gradbook.workbook.TemplateWriter;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ class OutputCheckTest {
         written = folder.resolve("out.xlsx");
         Outcome outcome = Generation.run(new Generation.Request(template, written,
                 new Judging(Convention.TEXTBOOK, Tolerance.standard()), false, false, null,
-                null));
+                null, FormulaMode.AUTO));
         assertEquals(Outcome.Status.WRITTEN, outcome.status(), outcome.messages().toString());
         trace = GradientStep.take(exercise.network());
     }
