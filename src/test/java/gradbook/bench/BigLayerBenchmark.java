@@ -195,7 +195,7 @@ class BigLayerBenchmark {
         Size first = sizes.get(1);
         Size big = sizes.get(2);
         for (Program p : programs) {
-            if (!p.baseline()) {
+            if (samples.containsKey(new Setting(first, p, first.heap())) && !p.baseline()) {
                 lines.add(goal(samples, p, first) + "; " + goal(samples, p, big));
             }
         }
