@@ -2,6 +2,7 @@ package gradbook.cli;
 
 import gradbook.core.Matrix;
 import gradbook.core.Network;
+import gradbook.workbook.Edits;
 import gradbook.workbook.TemplateWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -82,13 +83,7 @@ final class Fixtures {
 
     /** Opens {@code file}, lets {@code edit} change the workbook, and saves it back. */
     static Path edit(Path file, Consumer<XSSFWorkbook> edit) {
-        try (XSSFWorkbook wb = open(file)) {
-            edit.accept(wb);
-            save(wb, file);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Edits.edit(file, edit);
     }
 
     static XSSFWorkbook open(Path file) {

@@ -14,7 +14,6 @@ import gradbook.core.Network;
 import gradbook.core.Trace;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,16 +220,7 @@ class ThinTemplateTest {
         Path file = folder().resolve(name);
         TemplateWriter.writeExercise(SampleNetworks.withWidths(new Random(7), 30, 8, 4),
                 "thin", file);
-        XSSFWorkbook wb;
-        try (InputStream in = Files.newInputStream(file)) {
-            wb = new XSSFWorkbook(in);
-        }
-        change.accept(wb);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            wb.write(out);
-        }
-        wb.close();
-        return file;
+        return Edits.edit(file, change);
     }
 
     private static Path write(Path template, String name) throws Exception {
