@@ -102,11 +102,16 @@ final class SheetThinner {
         return new Thinned(out.toByteArray(), numbers, formulas);
     }
 
-    /** True when {@code in}'s worksheet has a cell with a formula; read to its end. */
+    /**
+     * True when {@code in}'s worksheet has an element named f in any namespace: a cell's
+     * formula in the transitional or the strict namespace (which POI reads too), or an
+     * extension's. Erring towards a formula only keeps numbers in POI.
+     */
     static boolean hasFormula(InputStream in) throws XMLStreamException {
         XMLEventReader reader = XMLHelper.newXMLInputFactory().createXMLEventReader(in);
         while (reader.hasNext()) {
-            if (isMain(reader.nextEvent(), "f")) {
+            XMLEvent e = reader.nextEvent();
+            if (e.isStartElement() && e.asStartElement().getName().getLocalPart().equals("f")) {
                 return true;
             }
         }

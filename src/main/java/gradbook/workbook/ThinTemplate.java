@@ -145,10 +145,31 @@ final class ThinTemplate {
             return null;
         }
         Map<String, SheetThinner.Thinned> thinned = thinAll(zip, big, numbers);
-        if (numbers && thinned.values().stream().anyMatch(SheetThinner.Thinned::formulas)) {
+        if (numbers && hasFormula(zip, big, thinned)) {
             thinned = thinAll(zip, big, false);
         }
         return repack(zip, entries, thinned, emptied);
+    }
+
+    // Whether a big sheet has a formula: a thinned one says so; one SheetThinner would not
+    // thin is read whole by POI, formulas and all, and must be looked through here, or its
+    // formulas would read the numbers taken out of the other sheets as empty cells.
+    private static boolean hasFormula(ZipSecureFile zip, Set<String> big,
+            Map<String, SheetThinner.Thinned> thinned) throws IOException, XMLStreamException {
+        for (String name : big) {
+            SheetThinner.Thinned t = thinned.get(name);
+            if (t != null && t.formulas()) {
+                return true;
+            }
+            if (t == null) {
+                try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+                    if (SheetThinner.hasFormula(in)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static String lower(ZipArchiveEntry e) {

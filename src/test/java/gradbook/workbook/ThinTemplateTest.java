@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Name;
@@ -156,6 +157,31 @@ class ThinTemplateTest {
     }
 
     @Test
+    void a_formula_in_a_sheet_read_whole_keeps_the_other_sheets_numbers_in_poi()
+            throws Exception {
+        // given eta computed from a number on a sheet of its own, and the Parameters sheet,
+        // which holds that formula, with a cell that lacks its reference (the format allows
+        // it; SheetThinner does not thin such a sheet, so POI reads it whole)
+        Path template = template("unthinnable.xlsx", wb -> {
+            wb.createSheet("Notes").createRow(0).createCell(0).setCellValue(0.25);
+            wb.getSheet(TemplateWriter.SHEET).getRow(lastRow(wb)).getCell(1)
+                    .setCellFormula("Notes!A1*2");
+        });
+        String sheet = "xl/worksheets/sheet1.xml";
+        assertTrue(part(template, sheet).contains("<c r=\"A1\""), "Parameters is not " + sheet);
+        replacePart(template, sheet, part(template, sheet).replaceFirst("<c r=\"A1\"", "<c"));
+
+        // when
+        Template whole = withThreshold(NO_SHEET, () -> TemplateReader.read(template));
+        Template thin = withThreshold(EVERY_SHEET, () -> TemplateReader.read(template));
+
+        // then the formula reads Notes!A1 in both
+        assertEquals(0.5, whole.network().eta());
+        assertEquals(0.5, thin.network().eta());
+        assertEquals(whole.network(), thin.network());
+    }
+
+    @Test
     void the_outputs_template_sheets_are_the_templates_own_parts() throws Exception {
         // given
         Path template = template("output.xlsx", wb -> { });
@@ -262,6 +288,26 @@ class ThinTemplateTest {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }
+    }
+
+    // The package again with one part's text replaced, every other entry as it was.
+    private static void replacePart(Path zip, String name, String text) throws IOException {
+        Path copy = zip.resolveSibling(zip.getFileName() + ".part");
+        try (ZipFile in = new ZipFile(zip.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().equals(name)) {
+                    out.write(text.getBytes(StandardCharsets.UTF_8));
+                } else {
+                    try (InputStream part = in.getInputStream(e)) {
+                        part.transferTo(out);
+                    }
+                }
+                out.closeEntry();
+            }
+        }
+        Files.move(copy, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static int sheetCount(Path workbook) throws IOException {
