@@ -80,10 +80,22 @@ final class ThinTemplate {
     static Thinned open(Path file) {
         long threshold = Long.getLong(THRESHOLD_PROPERTY, DEFAULT_THRESHOLD);
         try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
-            return ordinary(file, zip) ? thin(zip, threshold) : null;
+            return anyBig(zip, threshold) && ordinary(file, zip) ? thin(zip, threshold) : null;
         } catch (IOException | XMLStreamException | RuntimeException e) {
             return null;
         }
+    }
+
+    // The zip's directory gives every part's size: a template with no part above the threshold,
+    // as nearly all are, is read whole at once, without the look through its parts below.
+    private static boolean anyBig(ZipSecureFile zip, long threshold) {
+        return Collections.list(zip.getEntries()).stream()
+                .anyMatch(e -> isBig(e, threshold));
+    }
+
+    // A part of unknown size counts as big: only reading it would tell.
+    private static boolean isBig(ZipArchiveEntry e, long threshold) {
+        return e.getSize() < 0 || e.getSize() > threshold;
     }
 
     // POI reads a package as a stream, trusting each part's own header where the zip's
@@ -125,7 +137,7 @@ final class ThinTemplate {
             return null; // a sheet whose part is not where its relationship says
         }
         for (ZipArchiveEntry e : entries) {
-            boolean isBig = e.getSize() < 0 || e.getSize() > threshold;
+            boolean isBig = isBig(e, threshold);
             if (!contents.sheets().containsValue(lower(e))) {
                 continue;
             }

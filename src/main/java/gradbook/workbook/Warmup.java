@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.SheetUtil;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFName;
@@ -16,7 +17,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * the template. A run of gradbook lasts about a second, most of it spent loading and linking
  * POI's classes one after another; a throwaway workbook written in the background (a sheet with
  * numbers, text, a formula, a comment and a chart) loads most of them in parallel, so that the
- * real writer finds them ready. The throwaway workbook is never saved anywhere.
+ * real writer finds them ready. It also starts Java's font system, which the streaming writer
+ * needs. The throwaway workbook is never saved anywhere.
  */
 public final class Warmup {
     private Warmup() {
@@ -52,6 +54,9 @@ public final class Warmup {
                     List.of(new ChartColumn(new CellRangeAddress(0, 3, 2, 2), xs)),
                     List.of(Activation.SIGMOID), 5, 0);
             workbook.write(OutputStream.nullOutputStream());
+            // POI's streaming sheet measures the default font's digit width as it is made,
+            // which starts Java's font system: a tenth of a second, once per process.
+            SheetUtil.getDefaultCharWidthAsFloat(workbook);
             return true;
         } catch (IOException | RuntimeException e) {
             // Only a warm-up: the real writer meets and reports any real problem itself.
