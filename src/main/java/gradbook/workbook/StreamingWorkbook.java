@@ -1,16 +1,26 @@
 package gradbook.workbook;
 
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.openxml4j.opc.internal.ZipHelper;
+import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
+import org.apache.poi.xssf.model.SharedStringsTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -29,9 +39,18 @@ final class StreamingWorkbook extends SXSSFWorkbook {
     /** True while a sheet whose strings are written in its cells is being made. */
     private boolean inlineStrings;
 
-    StreamingWorkbook(XSSFWorkbook template) {
+    /** True when the generated sheets' rows are kept in memory rather than in files. */
+    private boolean inMemory;
+
+    /**
+     * {@code template}'s workbook, ready for generated sheets; {@code small} keeps their rows
+     * in memory instead of temporary files, which for a workbook of a few hundred kB saves
+     * creating, writing, reading and deleting a file per sheet.
+     */
+    StreamingWorkbook(XSSFWorkbook template, boolean small) {
         super(template, GeneratedSheet.ROWS_IN_MEMORY, false, true);
         wrapped = true;
+        inMemory = small;
         // Every generated sheet is flushed before the write, and sets its own dimension.
         setShouldCalculateSheetDimensions(false);
     }
@@ -62,7 +81,65 @@ final class StreamingWorkbook extends SXSSFWorkbook {
                 }
             };
         }
-        return inlineStrings ? new SheetDataWriter() : super.createSheetDataWriter();
+        SharedStringsTable strings = inlineStrings ? null : _sharedStringSource;
+        if (inMemory) {
+            return new InMemory(strings);
+        }
+        return strings == null ? new SheetDataWriter() : new SheetDataWriter(strings);
+    }
+
+    /**
+     * A sheet's rows as XML in memory. POI's data writer makes its file, and its writer on
+     * that file, in its constructor through two methods it lets a subclass replace: here the
+     * first makes no file and the second a writer on a buffer. (The field is set by that call
+     * during the superclass's constructor, so it has no initializer to overwrite it.)
+     */
+    private static final class InMemory extends SheetDataWriter {
+        private ByteArrayOutputStream xml;
+
+        InMemory(SharedStringsTable strings) throws IOException {
+            super(strings);
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public File createTempFile() {
+            return null;
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public Writer createWriter(File none) {
+            xml = new ByteArrayOutputStream();
+            return new BufferedWriter(new OutputStreamWriter(xml, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public InputStream getWorksheetXMLInputStream() {
+            return new ByteArrayInputStream(xml.toByteArray());
+        }
+    }
+
+    /**
+     * POI writes the template's parts to a file, then copies them, with the sheets' rows, from
+     * that file into {@code stream}; a small workbook's parts go through memory instead, read
+     * back by the same kind of zip reader, so that the bytes are the same.
+     */
+    @Override
+    public void write(OutputStream stream) throws IOException {
+        if (!inMemory) {
+            super.write(stream);
+            return;
+        }
+        flushSheets();
+        ByteArrayOutputStream parts = new ByteArrayOutputStream();
+        _wb.write(parts);
+        ZipFile zip = ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(parts.toByteArray()))
+                .get();
+        try (ZipFileZipEntrySource source = new ZipFileZipEntrySource(zip)) {
+            injectData(source, stream);
+        }
     }
 
     @Override

@@ -44,6 +44,14 @@ public final class WorkbookWriter {
     private static final int TABLE_ROWS = 41;
     /** Rows above the first quantity: the heading, then a blank row. */
     private static final int FIRST_BLOCK_ROW = 2;
+    /**
+     * Up to this many computed entries, a few MB of sheet XML, the generated sheets
+     * are held in memory while written; beyond it, in temporary files (see
+     * {@link StreamingWorkbook}). The system property {@code gradbook.inMemoryEntries} sets
+     * another limit, for tests.
+     */
+    static final long IN_MEMORY_ENTRIES = 20_000;
+    static final String IN_MEMORY_PROPERTY = "gradbook.inMemoryEntries";
 
     private final Template template;
     private final Trace trace;
@@ -104,7 +112,10 @@ public final class WorkbookWriter {
         WorkbookWriter writer = new WorkbookWriter(template, trace, formulas);
         writer.checkCollisions();
         Regeneration.Snapshot before = Regeneration.Snapshot.of(template.workbook());
-        StreamingWorkbook streaming = new StreamingWorkbook(template.workbook());
+        long entries = trace.quantities().stream()
+                .mapToLong(q -> (long) q.value().rows() * q.value().cols()).sum();
+        StreamingWorkbook streaming = new StreamingWorkbook(template.workbook(),
+                entries <= Long.getLong(IN_MEMORY_PROPERTY, IN_MEMORY_ENTRIES));
         try {
             writer.streaming = streaming;
             writer.addSheets();
