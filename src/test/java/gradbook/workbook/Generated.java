@@ -42,6 +42,19 @@ record Generated(String name, Path file, Trace trace, int layers) {
         return new Generated(name, out, trace, t.network().layers());
     }
 
+    /** Writes {@code t}'s step to {@code out} as the commands do: reproducibly. */
+    static Path writeReproducibly(Template t, Path out) {
+        Reproducible.call(() -> {
+            try {
+                WorkbookWriter.write(t, GradientStep.take(t.network()), out);
+            } catch (IOException | TemplateException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+        return out;
+    }
+
     // The template's hand values judged as gradbook run judges them, so that the workbook has
     // its Audit sheet when the template has hand values.
     private static Audit audit(Template t, Trace trace) throws TemplateException {

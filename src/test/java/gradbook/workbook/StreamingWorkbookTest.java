@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gradbook.core.GradientStep;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,16 +96,7 @@ class StreamingWorkbookTest {
     }
 
     private static Path write(Path template, String name) throws Exception {
-        Path out = Files.createDirectories(FOLDER).resolve(name);
-        Template t = TemplateReader.read(template);
-        Reproducible.call(() -> {
-            try {
-                WorkbookWriter.write(t, GradientStep.take(t.network()), out);
-            } catch (IOException | TemplateException e) {
-                throw new IllegalStateException(e);
-            }
-            return null;
-        });
-        return out;
+        return Generated.writeReproducibly(TemplateReader.read(template),
+                Files.createDirectories(FOLDER).resolve(name));
     }
 }

@@ -223,7 +223,8 @@ class ThinTemplateTest {
                 again.notes().toString());
         assertEquals(List.of(TemplateWriter.SHEET, TemplateWriter.HAND_SHEET),
                 List.of(again.workbook().getSheetName(0), again.workbook().getSheetName(1)));
-        Path regenerated = write(again, folder().resolve("again-again.xlsx"));
+        Path regenerated = Generated.writeReproducibly(again,
+                folder().resolve("again-again.xlsx"));
         assertEquals(part(output, "xl/worksheets/sheet1.xml"),
                 part(regenerated, "xl/worksheets/sheet1.xml"));
         assertEquals(sheetCount(output), sheetCount(regenerated));
@@ -250,21 +251,9 @@ class ThinTemplateTest {
     }
 
     private static Path write(Path template, String name) throws Exception {
-        return write(withThreshold(EVERY_SHEET, () -> TemplateReader.read(template)),
+        return Generated.writeReproducibly(
+                withThreshold(EVERY_SHEET, () -> TemplateReader.read(template)),
                 folder().resolve(name));
-    }
-
-    // With POI's reproducibility switch on, as the commands write.
-    private static Path write(Template t, Path out) {
-        Reproducible.call(() -> {
-            try {
-                WorkbookWriter.write(t, GradientStep.take(t.network()), out);
-            } catch (IOException | TemplateException e) {
-                throw new IllegalStateException(e);
-            }
-            return null;
-        });
-        return out;
     }
 
     private static int lastRow(XSSFWorkbook wb) {
