@@ -69,9 +69,14 @@ public record Provenance(String generator, String template, String templateSha25
 
     /** The SHA-256 digest of the file's bytes, in lower-case hex. */
     static String sha256(Path file) throws IOException {
+        return sha256(Files.readAllBytes(file));
+    }
+
+    /** The SHA-256 digest of {@code bytes}, in lower-case hex. */
+    static String sha256(byte[] bytes) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(Files.readAllBytes(file)));
+            return HexFormat.of().formatHex(sha.digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }

@@ -34,6 +34,9 @@ public final class Warmup {
 
     /** Writes the throwaway workbook; false when POI failed on it, which the tests watch. */
     static boolean writeThrowaway() {
+        // The template's digest is the writer's first step; Java's security providers, which
+        // it needs, take some 50 ms to start.
+        Provenance.sha256(new byte[0]);
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             XSSFSheet sheet = workbook.createSheet("Warm-up");
             for (int r = 0; r < 4; r++) {
