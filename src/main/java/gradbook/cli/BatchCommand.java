@@ -131,7 +131,7 @@ final class BatchCommand implements Callable<Integer> {
         ProgressBar bar = System.console() != null ? new ProgressBar(err, templates.size())
                 : null;
         Batch.Settings settings = new Batch.Settings(outputFolder, judging.judging(),
-                writing.force, changed, writing.modified(), writing.password, jobs,
+                writing.force, changed, writing.modified(), writing.protection.password, jobs,
                 writing.formulas);
         try {
             return Batch.run(templates, settings, (outcome, finished, total) -> {

@@ -35,6 +35,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     AuditOptions judging;
 
+    @Mixin
+    PasswordOption protection;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table (default): aligned columns for a terminal; json or csv: for"
             + " programs (see the README for the fields).")
@@ -52,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Template t = TemplateReader.read(workbook);
+            Template t = TemplateReader.read(workbook, protection.password);
             Trace trace = judging.judging().take(t);
             Audit audit = judging.judging().audit(t, trace);
             AuditReport report = new AuditReport(t.fileName(), audit);

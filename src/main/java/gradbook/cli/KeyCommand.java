@@ -43,6 +43,9 @@ final class KeyCommand implements Callable<Integer> {
     @Mixin
     AuditOptions judging;
 
+    @Mixin
+    PasswordOption protection;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             description = "json (default) or csv (see the README for the fields).")
     String format;
@@ -72,7 +75,7 @@ final class KeyCommand implements Callable<Integer> {
             }
         }
         try {
-            AnswerKey key = answerKey(template, judging.judging());
+            AnswerKey key = answerKey(template, protection.password, judging.judging());
             String text = format.equals("csv") ? key.csv() : key.json();
             if (output == null) {
                 spec.commandLine().getOut().print(text);
@@ -89,10 +92,14 @@ final class KeyCommand implements Callable<Integer> {
         }
     }
 
-    /** The answer key of {@code template}, judged by {@code judging}; new writes it too. */
+    /**
+     * The answer key of {@code template} (opened with {@code password}, which may be null),
+     * judged by {@code judging}; new writes it too.
+     */
     // The key gives every value as the template lays it out (see TemplateLayout).
-    static AnswerKey answerKey(Path template, Judging judging) throws TemplateException {
-        Template t = TemplateReader.read(template);
+    static AnswerKey answerKey(Path template, String password, Judging judging)
+            throws TemplateException {
+        Template t = TemplateReader.read(template, password);
         Trace trace = judging.take(t);
         Trace shown = t.layout().shown(trace);
         List<HandValue> hands = HandValueReader.read(t, shown);

@@ -211,7 +211,7 @@ final class NewCommand implements Callable<Integer> {
             log.println("wrote " + t.template());
         }
         if (t.key() != null) {
-            String json = KeyCommand.answerKey(t.template(), new Judging(Convention.TEXTBOOK,
+            String json = KeyCommand.answerKey(t.template(), null, new Judging(Convention.TEXTBOOK,
                     Tolerance.standard())).json();
             try {
                 OutputTarget.writeText(t.key(), json);

@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         // A large network takes seconds; at a terminal a status line says what is going on.
         StatusLine status = System.console() != null ? new StatusLine(err) : null;
         Outcome outcome = Generation.run(new Generation.Request(template, target,
-                judging.judging(), inPlace, writing.force, writing.password,
+                judging.judging(), inPlace, writing.force, writing.protection.password,
                 writing.modified(), writing.formulas), status == null ? stage -> { } : status::show);
         if (status != null) {
             status.clear();

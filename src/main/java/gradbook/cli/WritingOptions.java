@@ -3,6 +3,7 @@ package gradbook.cli;
 import gradbook.workbook.FormulaMode;
 import java.time.Instant;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -18,10 +19,8 @@ final class WritingOptions {
             + " entries the gradient check samples; none: the values only.")
     FormulaMode formulas;
 
-    @Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
-            description = "Open a password-protected template (asked for when no value is"
-                    + " given); its output is protected with the same password.")
-    String password;
+    @Mixin
+    PasswordOption protection;
 
     @Option(names = "--force", description = "Replace an existing output that gradbook did not"
             + " write.")

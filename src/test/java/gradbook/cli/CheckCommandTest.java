@@ -113,6 +113,26 @@ class CheckCommandTest {
     }
 
     @Test
+    void check_opens_a_protected_workbook_with_its_password_and_asks_for_it_without() {
+        // given: the example template, encrypted as Excel does
+        Path folder = Fixtures.folder(getClass(), "password");
+        Path locked = Fixtures.encrypted(Cli.EXAMPLE, folder.resolve("locked.xlsx"), "s3cret");
+
+        // when
+        Cli.Result without = Cli.run("check", locked.toString());
+        Cli.Result with = Cli.run("check", locked.toString(), "--password", "s3cret");
+        Cli.Result plain = Cli.run("check", Cli.EXAMPLE.toString());
+
+        // then: without it, one line that names the option; with it, the plain template's grades
+        assertEquals(1, without.exit(), without.toString());
+        assertEquals(1, without.err().lines().count(), without.err());
+        assertTrue(without.err().contains("locked.xlsx")
+                && without.err().contains("--password"), without.err());
+        assertEquals(3, with.exit(), with.toString());
+        assertEquals(plain.out().replace("worked-example.xlsx", "locked.xlsx"), with.out());
+    }
+
+    @Test
     void check_with_the_notebook_convention_matches_every_printed_value() {
         // given
         String template = Cli.EXAMPLE.toString();

@@ -229,8 +229,13 @@ final class Fixtures {
 
     /** The worked example's template, encrypted with {@code password} as Excel does. */
     static Path encrypted(Path folder, String name, String password) {
-        byte[] plain = Fixtures.bytes(Fixtures.workedExample(folder.resolve("plain.xlsx")));
-        Path file = folder.resolve(name);
+        return encrypted(Fixtures.workedExample(folder.resolve("plain.xlsx")),
+                folder.resolve(name), password);
+    }
+
+    /** {@code plainFile} encrypted with {@code password} as Excel does, written to file. */
+    static Path encrypted(Path plainFile, Path file, String password) {
+        byte[] plain = Fixtures.bytes(plainFile);
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
             Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
             encryptor.confirmPassword(password);

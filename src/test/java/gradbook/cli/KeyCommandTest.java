@@ -118,6 +118,25 @@ class KeyCommandTest {
         assertFalse(Files.exists(missing.getParent()));
     }
 
+    @Test
+    void the_key_of_a_protected_template_needs_its_password() {
+        // given: the example template, encrypted as Excel does
+        Path folder = Fixtures.folder(getClass(), "password");
+        Path locked = Fixtures.encrypted(Cli.EXAMPLE, folder.resolve("locked.xlsx"), "s3cret");
+
+        // when
+        Cli.Result without = Cli.run("key", locked.toString());
+        Cli.Result with = Cli.run("key", locked.toString(), "--password", "s3cret");
+        Cli.Result plain = Cli.run("key", Cli.EXAMPLE.toString());
+
+        // then
+        assertEquals(1, without.exit(), without.toString());
+        assertEquals("", without.out());
+        assertTrue(without.err().contains("--password"), without.err());
+        assertEquals(0, with.exit(), with.toString());
+        assertEquals(plain.out().replace("worked-example.xlsx", "locked.xlsx"), with.out());
+    }
+
     private static JsonObject find(JsonObject key, String name, int row, int col) {
         for (JsonElement e : key.getAsJsonArray("entries")) {
             JsonObject o = e.getAsJsonObject();
