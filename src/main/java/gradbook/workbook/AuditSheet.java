@@ -8,7 +8,6 @@ import gradbook.audit.Verdict;
 import java.io.IOException;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -51,10 +50,9 @@ final class AuditSheet {
             sheet.sheet().setColumnWidth(c, WIDTHS[c] * 256);
         }
         int headingRows = row + 1;
-        CellStyle wrap = workbook.createCellStyle();
-        wrap.setWrapText(true);
-        CellStyle wrong = fill(workbook, IndexedColors.ROSE);
-        CellStyle right = fill(workbook, IndexedColors.LIGHT_GREEN);
+        CellStyle wrap = styles.wrapped();
+        CellStyle wrong = styles.filled(IndexedColors.ROSE);
+        CellStyle right = styles.filled(IndexedColors.LIGHT_GREEN);
         for (QuantityAudit q : audit.quantities()) {
             if (q.verdict() == Verdict.NOT_GIVEN) {
                 writeNotGiven(sheet, styles, ++row, q);
@@ -131,12 +129,5 @@ final class AuditSheet {
 
     private static void number(GeneratedSheet sheet, Styles styles, int row, int col, double v) {
         WorkbookWriter.number(sheet, new CellReference(row, col), v, styles.number(v));
-    }
-
-    private static CellStyle fill(XSSFWorkbook workbook, IndexedColors color) {
-        CellStyle s = workbook.createCellStyle();
-        s.setFillForegroundColor(color.getIndex());
-        s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        return s;
     }
 }

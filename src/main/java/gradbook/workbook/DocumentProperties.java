@@ -62,7 +62,17 @@ final class DocumentProperties {
         put(custom, Provenance.CONVENTION, made.convention());
         put(custom, Provenance.TOLERANCE, made.tolerance());
         put(custom, Provenance.FORMULAS, made.formulas());
+        numberFromTwo(custom.getUnderlyingProperties());
         dropExcelsFolder(workbook);
+    }
+
+    // POI numbers each property it adds one past the highest it has seen, so a workbook
+    // regenerated run after run, its properties replaced each time, would count up for ever.
+    // A pid only tells the properties apart, from 2 on.
+    private static void numberFromTwo(CTProperties list) {
+        for (int i = 0; i < list.sizeOfPropertyArray(); i++) {
+            list.getPropertyArray(i).setPid(2 + i);
+        }
     }
 
     private static void put(POIXMLProperties.CustomProperties custom, String name, String value) {

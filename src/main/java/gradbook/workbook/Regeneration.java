@@ -5,15 +5,26 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ooxml.POIXMLProperties.CustomProperties;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProperties;
@@ -79,8 +90,8 @@ public final class Regeneration {
     }
 
     /**
-     * Removes the sheets and names that gradbook recorded as its own, and the marks; a workbook
-     * without the marks is left as it is.
+     * Removes the sheets and names that gradbook recorded as its own, with the parts that only
+     * those sheets used, and the marks; a workbook without the marks is left as it is.
      */
     public static Removed strip(XSSFWorkbook workbook) {
         CustomProperties custom = workbook.getProperties().getCustomProperties();
@@ -88,13 +99,16 @@ public final class Regeneration {
             return new Removed(List.of(), List.of());
         }
         List<String> sheets = new ArrayList<>();
+        Set<PackagePartName> parts = new LinkedHashSet<>();
         for (String sheet : take(custom, SHEETS, ":")) {
             int index = workbook.getSheetIndex(sheet);
             if (index >= 0) {
+                reachable(workbook.getSheetAt(index).getPackagePart(), parts);
                 workbook.removeSheetAt(index);
                 sheets.add(sheet);
             }
         }
+        removeUnused(workbook.getPackage(), parts);
         List<String> names = new ArrayList<>();
         for (String name : take(custom, NAMES, " ")) {
             Name n = workbook.getName(name);
@@ -105,6 +119,94 @@ public final class Regeneration {
         }
         remove(custom, GENERATED);
         return new Removed(sheets, names);
+    }
+
+    // The part and every part it leads to by its relationships, as a removed sheet's drawing,
+    // comments and chart.
+    private static void reachable(PackagePart part, Set<PackagePartName> into) {
+        if (!into.add(part.getPartName())) {
+            return;
+        }
+        for (PackagePartName target : targets(part).orElse(List.of())) {
+            PackagePart next = part.getPackage().getPart(target);
+            if (next != null) {
+                reachable(next, into);
+            }
+        }
+    }
+
+    /**
+     * Removes from {@code pkg} each of {@code parts} that no part kept leads to, with its
+     * relationships part. POI removes a sheet's part but keeps its relationships part, which a
+     * new sheet of the same part name then inherits, and keeps a chart when it removes the
+     * drawing holding it; so each run in place would add a chart, and a set of relationships
+     * to every generated sheet. When a kept part's relationships cannot be read, nothing is
+     * removed, since it might lead to any part.
+     */
+    private static void removeUnused(OPCPackage pkg, Set<PackagePartName> parts) {
+        Set<PackagePartName> kept = new HashSet<>();
+        Deque<PackagePart> todo = new ArrayDeque<>();
+        try {
+            for (PackageRelationship r : pkg.getRelationships()) {
+                target(r).ifPresent(kept::add);
+            }
+            for (PackagePart p : pkg.getParts()) {
+                if (!p.isRelationshipPart() && !parts.contains(p.getPartName())) {
+                    todo.add(p);
+                }
+            }
+            // A part of a removed sheet that a kept part leads to is kept, and so on down.
+            while (!todo.isEmpty()) {
+                Optional<List<PackagePartName>> targets = targets(todo.remove());
+                if (targets.isEmpty()) {
+                    return;
+                }
+                for (PackagePartName t : targets.get()) {
+                    if (kept.add(t) && parts.contains(t) && pkg.containPart(t)) {
+                        todo.add(pkg.getPart(t));
+                    }
+                }
+            }
+        } catch (InvalidFormatException | RuntimeException e) {
+            return;
+        }
+        for (PackagePartName name : parts) {
+            if (kept.contains(name)) {
+                continue;
+            }
+            PackagePartName relationships = PackagingURIHelper.getRelationshipPartName(name);
+            if (pkg.containPart(relationships)) {
+                pkg.removePart(relationships);
+            }
+            if (pkg.containPart(name)) {
+                pkg.removePart(name);
+            }
+        }
+    }
+
+    // The parts inside the package that the part's relationships lead to, or empty when they
+    // cannot be read; a target that is no part name leads nowhere.
+    private static Optional<List<PackagePartName>> targets(PackagePart part) {
+        List<PackagePartName> targets = new ArrayList<>();
+        try {
+            for (PackageRelationship r : part.getRelationships()) {
+                if (r.getTargetMode() != TargetMode.EXTERNAL) {
+                    target(r).ifPresent(targets::add);
+                }
+            }
+        } catch (InvalidFormatException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.of(targets);
+    }
+
+    private static Optional<PackagePartName> target(PackageRelationship r) {
+        try {
+            return Optional.of(PackagingURIHelper.createPartName(
+                    PackagingURIHelper.resolvePartUri(r.getSourceURI(), r.getTargetURI())));
+        } catch (InvalidFormatException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

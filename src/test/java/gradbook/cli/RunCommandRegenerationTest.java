@@ -8,17 +8,33 @@ import gradbook.core.GradientStep;
 import gradbook.core.Matrix;
 import gradbook.core.Network;
 import gradbook.core.Trace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.util.CellAddress;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 5, regeneration: a workbook gradbook wrote can be run again, to another file or in
@@ -26,6 +42,8 @@ import org.junit.jupiter.api.Test;
  */
 class RunCommandRegenerationTest {
     private static final String NOTES = "My notes";
+    /** A SHA-256 digest in hex, as the properties give the template's. */
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
     @Test
     void regenerates_twice_keeping_a_persons_sheet_formulas_and_formatting() throws Exception {
@@ -74,6 +92,57 @@ class RunCommandRegenerationTest {
             assertEquals(sheetsAfter("Parameters"), sheets(wb));
             Outputs.assertFormulasAgree(wb, Outputs.SHEETS_OF_TWO_LAYERS, 1e-12);
         }
+    }
+
+    // Finding F2: each run in place left the last run's chart, its sheets' relationships and
+    // its cell styles behind, so the workbook grew by about 2 kB a run.
+    @Test
+    void regenerating_in_place_again_leaves_the_same_parts_as_the_run_before() throws Exception {
+        // given: a workbook regenerated once in place, then given a person's sheet, name and
+        // comment, whose parts (comments, drawing) sit among those of the generated sheets
+        Path folder = Fixtures.folder(getClass(), "settles");
+        Path workbook = Fixtures.workedExample(folder.resolve("t.xlsx"));
+        assertEquals(0, Cli.run("run", workbook, "--in-place").exit());
+        Fixtures.edit(workbook, RunCommandRegenerationTest::addPersonalSheet);
+        Fixtures.edit(workbook, wb -> comment(wb.getSheet(NOTES), "checked by hand"));
+
+        // when: regenerated in place twice more
+        Cli.Result second = Cli.run("run", workbook, "--in-place");
+        Map<String, String> afterSecond = parts(workbook);
+        Cli.Result third = Cli.run("run", workbook, "--in-place");
+        Map<String, String> afterThird = parts(workbook);
+
+        // then: the same parts, alike but for the digest of the file each run read
+        assertEquals(0, second.exit(), second.toString());
+        assertEquals(0, third.exit(), third.toString());
+        assertSameParts(afterSecond, afterThird);
+        assertRegenerated(workbook, Fixtures.workedExample().W().get(0).get(0, 0));
+        try (XSSFWorkbook wb = Fixtures.open(workbook)) {
+            assertEquals("checked by hand", wb.getSheet(NOTES).getCellComment(
+                    new CellAddress(0, 0)).getString().getString(), "the person's comment");
+        }
+    }
+
+    // The committed templates: the worked example's hand values add the Audit sheet and its
+    // styles, the classifier two activations and the note under the activation table.
+    @ParameterizedTest
+    @ValueSource(strings = {"worked-example.xlsx", "classifier-example.xlsx"})
+    void regenerating_a_committed_template_in_place_again_leaves_the_same_parts(String name) {
+        // given
+        Path folder = Fixtures.folder(getClass(), "settles-" + name);
+        Path workbook = folder.resolve(name);
+        copy(Path.of("templates", name), workbook);
+        assertEquals(0, Cli.run("run", workbook, "--in-place").exit());
+
+        // when
+        Cli.Result second = Cli.run("run", workbook, "--in-place");
+        Map<String, String> afterSecond = parts(workbook);
+        Cli.Result third = Cli.run("run", workbook, "--in-place");
+
+        // then
+        assertEquals(0, second.exit(), second.toString());
+        assertEquals(0, third.exit(), third.toString());
+        assertSameParts(afterSecond, parts(workbook));
     }
 
     @Test
@@ -173,5 +242,52 @@ class RunCommandRegenerationTest {
             sheets.add(wb.getSheetName(s));
         }
         return sheets;
+    }
+
+    private static void assertSameParts(Map<String, String> before, Map<String, String> after) {
+        assertEquals(before.keySet(), after.keySet(), "the parts");
+        for (String part : before.keySet()) {
+            assertEquals(before.get(part), after.get(part), part);
+        }
+    }
+
+    // Each part's text, by name, with two numbers masked that no run can keep. A run records
+    // the digest of the file it read, which in place is the last run's output. And POI counts
+    // the uses of the shared strings on from the count it read, with no way to set it, so the
+    // count goes up each run though the strings stay the same.
+    private static Map<String, String> parts(Path file) {
+        Map<String, String> parts = new TreeMap<>();
+        try (InputStream in = Files.newInputStream(file);
+                ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                String text = new String(zip.readAllBytes(), StandardCharsets.ISO_8859_1);
+                text = DIGEST.matcher(text).replaceAll("<digest>");
+                if (e.getName().equals("xl/sharedStrings.xml")) {
+                    text = text.replaceFirst("<sst count=\"\\d+\"", "<sst count=\"?\"");
+                }
+                parts.put(e.getName(), text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return parts;
+    }
+
+    private static void comment(XSSFSheet sheet, String text) {
+        ClientAnchor anchor = sheet.getWorkbook().getCreationHelper().createClientAnchor();
+        anchor.setCol1(1);
+        anchor.setCol2(3);
+        anchor.setRow2(2);
+        Comment comment = sheet.createDrawingPatriarch().createCellComment(anchor);
+        comment.setString(new XSSFRichTextString(text));
+        comment.setAddress(0, 0);
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.copy(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
