@@ -24,7 +24,10 @@ public final class AnswerKey {
     private final String template;
     private final Trace trace;
     private final Tolerance tolerance;
-    private final Map<String, String> handCells = new HashMap<>();
+    // By quantity name; a key of a big network has millions of entries, so each entry's hand
+    // cell is looked up as it is written rather than kept in a map of its own.
+    private final Map<String, HandValue> hands = new HashMap<>();
+    private final Map<String, Layout> layouts = new HashMap<>();
     private final Map<String, List<List<String>>> outputCells;
 
     /**
@@ -38,13 +41,8 @@ public final class AnswerKey {
         this.tolerance = tolerance;
         this.outputCells = outputCells;
         for (HandValue h : hands) {
-            Layout layout = Layout.of(trace.get(h.name()), h.rows(), h.cols());
-            for (int r = 0; r < h.rows(); r++) {
-                for (int c = 0; c < h.cols(); c++) {
-                    handCells.put(key(h.name(), layout.row(r, c), layout.col(r, c)),
-                            h.cells().get(r).get(c).cell());
-                }
-            }
+            this.hands.put(h.name(), h);
+            layouts.put(h.name(), Layout.of(trace.get(h.name()), h.rows(), h.cols()));
         }
     }
 
@@ -82,7 +80,7 @@ public final class AnswerKey {
                     json.name("expected").value(v.get(i, j));
                     json.name("tolerance").value(allowance(v.get(i, j)));
                     json.name("six_digits").value(SixDigits.format(v.get(i, j)));
-                    json.name("hand_cell").value(handCells.get(key(q.name(), i, j)));
+                    json.name("hand_cell").value(handCell(q.name(), i, j));
                     json.name("output_cell").value(outputCell(q.name(), i, j));
                     json.endObject();
                 }
@@ -109,7 +107,7 @@ public final class AnswerKey {
                     }
                     out.write(Csv.line(List.of(q.name(), Integer.toString(i + 1),
                             Integer.toString(j + 1), Csv.number(e), Csv.number(allowance(e)),
-                            SixDigits.format(e), orEmpty(handCells.get(key(q.name(), i, j))),
+                            SixDigits.format(e), orEmpty(handCell(q.name(), i, j)),
                             orEmpty(outputCell(q.name(), i, j)))));
                 }
             }
@@ -131,7 +129,13 @@ public final class AnswerKey {
         return s == null ? "" : s;
     }
 
-    private static String key(String name, int i, int j) {
-        return name + "[" + i + "][" + j + "]";
+    // The cell where the template asks for entry (i, j) of the quantity, or null.
+    private String handCell(String name, int i, int j) {
+        HandValue h = hands.get(name);
+        if (h == null) {
+            return null;
+        }
+        Layout layout = layouts.get(name);
+        return h.cells().get(layout.row(i, j)).get(layout.col(i, j)).cell();
     }
 }
