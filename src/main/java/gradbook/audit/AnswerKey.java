@@ -5,8 +5,7 @@ import gradbook.core.Matrix;
 import gradbook.core.Quantity;
 import gradbook.core.Trace;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,10 @@ public final class AnswerKey {
     private final String template;
     private final Trace trace;
     private final Tolerance tolerance;
-    private final Map<String, String> handCells = new HashMap<>();
+    // By quantity name; a key of a big network has millions of entries, so each entry's hand
+    // cell is looked up as it is written rather than kept in a map of its own.
+    private final Map<String, HandValue> hands = new HashMap<>();
+    private final Map<String, Layout> layouts = new HashMap<>();
     private final Map<String, List<List<String>>> outputCells;
 
     /**
@@ -39,13 +41,8 @@ public final class AnswerKey {
         this.tolerance = tolerance;
         this.outputCells = outputCells;
         for (HandValue h : hands) {
-            Layout layout = Layout.of(trace.get(h.name()), h.rows(), h.cols());
-            for (int r = 0; r < h.rows(); r++) {
-                for (int c = 0; c < h.cols(); c++) {
-                    handCells.put(key(h.name(), layout.row(r, c), layout.col(r, c)),
-                            h.cells().get(r).get(c).cell());
-                }
-            }
+            this.hands.put(h.name(), h);
+            layouts.put(h.name(), Layout.of(trace.get(h.name()), h.rows(), h.cols()));
         }
     }
 
@@ -54,48 +51,52 @@ public final class AnswerKey {
         return Math.max(tolerance.relative() * Math.abs(expected), Tolerance.ABSOLUTE);
     }
 
-    public String json() {
-        StringWriter text = new StringWriter();
-        try (JsonWriter json = new JsonWriter(text)) {
-            json.setIndent("  ");
-            json.beginObject();
-            json.name("format").value("gradbook-key");
-            json.name("version").value(1);
-            json.name("template").value(template);
-            json.name("convention").value(trace.convention().word());
-            Json.tolerance(json, tolerance);
-            json.name("entries").beginArray();
-            for (Quantity q : keyed()) {
-                Matrix v = q.value();
-                for (int i = 0; i < v.rows(); i++) {
-                    for (int j = 0; j < v.cols(); j++) {
-                        if (Double.isNaN(v.get(i, j))) {
-                            continue;
-                        }
-                        json.beginObject();
-                        json.name("name").value(q.name());
-                        json.name("row").value(i + 1);
-                        json.name("col").value(j + 1);
-                        json.name("expected").value(v.get(i, j));
-                        json.name("tolerance").value(allowance(v.get(i, j)));
-                        json.name("six_digits").value(SixDigits.format(v.get(i, j)));
-                        json.name("hand_cell").value(handCells.get(key(q.name(), i, j)));
-                        json.name("output_cell").value(outputCell(q.name(), i, j));
-                        json.endObject();
+    /**
+     * Writes the key as JSON to {@code out}, entry by entry, ending in a line break; a key of a
+     * big network runs to hundreds of MB, so it is never held whole. {@code out} is flushed,
+     * not closed.
+     */
+    public void writeJson(Writer out) throws IOException {
+        JsonWriter json = new JsonWriter(out);
+        json.setIndent("  ");
+        json.beginObject();
+        json.name("format").value("gradbook-key");
+        json.name("version").value(1);
+        json.name("template").value(template);
+        json.name("convention").value(trace.convention().word());
+        Json.tolerance(json, tolerance);
+        json.name("entries").beginArray();
+        for (Quantity q : keyed()) {
+            Matrix v = q.value();
+            for (int i = 0; i < v.rows(); i++) {
+                for (int j = 0; j < v.cols(); j++) {
+                    if (Double.isNaN(v.get(i, j))) {
+                        continue;
                     }
+                    json.beginObject();
+                    json.name("name").value(q.name());
+                    json.name("row").value(i + 1);
+                    json.name("col").value(j + 1);
+                    json.name("expected").value(v.get(i, j));
+                    json.name("tolerance").value(allowance(v.get(i, j)));
+                    json.name("six_digits").value(SixDigits.format(v.get(i, j)));
+                    json.name("hand_cell").value(handCell(q.name(), i, j));
+                    json.name("output_cell").value(outputCell(q.name(), i, j));
+                    json.endObject();
                 }
             }
-            json.endArray();
-            json.endObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return text + System.lineSeparator();
+        json.endArray();
+        json.endObject();
+        // Closing the JsonWriter would close out, which may be standard output.
+        json.flush();
+        out.write(System.lineSeparator());
+        out.flush();
     }
 
-    public String csv() {
-        StringBuilder out = new StringBuilder();
-        Csv.line(out, CSV_COLUMNS);
+    /** Writes the key as CSV to {@code out}, line by line, as {@link #writeJson} does. */
+    public void writeCsv(Writer out) throws IOException {
+        out.write(Csv.line(CSV_COLUMNS));
         for (Quantity q : keyed()) {
             Matrix v = q.value();
             for (int i = 0; i < v.rows(); i++) {
@@ -104,14 +105,14 @@ public final class AnswerKey {
                     if (Double.isNaN(e)) {
                         continue;
                     }
-                    Csv.line(out, List.of(q.name(), Integer.toString(i + 1),
+                    out.write(Csv.line(List.of(q.name(), Integer.toString(i + 1),
                             Integer.toString(j + 1), Csv.number(e), Csv.number(allowance(e)),
-                            SixDigits.format(e), orEmpty(handCells.get(key(q.name(), i, j))),
-                            orEmpty(outputCell(q.name(), i, j))));
+                            SixDigits.format(e), orEmpty(handCell(q.name(), i, j)),
+                            orEmpty(outputCell(q.name(), i, j)))));
                 }
             }
         }
-        return out.toString();
+        out.flush();
     }
 
     // Every computed quantity; the inputs are the template's own cells.
@@ -128,7 +129,13 @@ public final class AnswerKey {
         return s == null ? "" : s;
     }
 
-    private static String key(String name, int i, int j) {
-        return name + "[" + i + "][" + j + "]";
+    // The cell where the template asks for entry (i, j) of the quantity, or null.
+    private String handCell(String name, int i, int j) {
+        HandValue h = hands.get(name);
+        if (h == null) {
+            return null;
+        }
+        Layout layout = layouts.get(name);
+        return h.cells().get(layout.row(i, j)).get(layout.col(i, j)).cell();
     }
 }

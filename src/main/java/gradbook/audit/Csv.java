@@ -20,6 +20,13 @@ final class Csv {
         out.append("\r\n");
     }
 
+    /** One line, its CRLF included, for a writer that takes the lines one at a time. */
+    static String line(List<String> fields) {
+        StringBuilder out = new StringBuilder();
+        line(out, fields);
+        return out.toString();
+    }
+
     static String field(String s) {
         if (s == null) {
             return "";

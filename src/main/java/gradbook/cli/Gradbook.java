@@ -97,19 +97,41 @@ public final class Gradbook implements Runnable {
 
     // No clock in the zip entries of a workbook: see Reproducible for why around the whole
     // command, once.
+    // picocli hands only Exceptions to the handler below; an OutOfMemoryError thrown by a
+    // command passes it by, so it is caught here, where the command's writers are at hand.
     private static int reproducibly(CommandLine.ParseResult parsed) {
-        return Reproducible.call(() -> new CommandLine.RunLast().execute(parsed));
+        try {
+            return Reproducible.call(() -> new CommandLine.RunLast().execute(parsed));
+        } catch (OutOfMemoryError e) {
+            return unexpected(e, parsed.commandSpec().commandLine(), parsed);
+        }
     }
 
     // A failure nobody foresaw still gets one line, not a stack trace, unless --verbose asks.
-    private static int unexpected(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    // Running out of memory is no bug of ours but too small a heap, even when it reaches here
+    // wrapped (batch's pool passes a task's failure on as its cause): so say how to give more.
+    private static int unexpected(Throwable e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        err.println("gradbook: internal error (" + e + "); please report it with the input that"
-                + " caused it");
+        if (outOfMemory(e)) {
+            err.println("gradbook: " + Generation.outOfMemory());
+        } else {
+            err.println("gradbook: internal error (" + e + "); please report it with the input"
+                    + " that caused it");
+        }
         if (parsed.expandedArgs().contains("-v") || parsed.expandedArgs().contains("--verbose")) {
             e.printStackTrace(err);
         }
+        err.flush();
         return BAD_INPUT;
+    }
+
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final class VersionProvider implements IVersionProvider {

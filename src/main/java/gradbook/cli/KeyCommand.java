@@ -76,10 +76,9 @@ final class KeyCommand implements Callable<Integer> {
         }
         try {
             AnswerKey key = answerKey(template, protection.password, judging.judging());
-            String text = format.equals("csv") ? key.csv() : key.json();
+            OutputTarget.Text text = format.equals("csv") ? key::writeCsv : key::writeJson;
             if (output == null) {
-                spec.commandLine().getOut().print(text);
-                spec.commandLine().getOut().flush();
+                text.writeTo(spec.commandLine().getOut());
             } else {
                 OutputTarget.writeText(output, text);
             }

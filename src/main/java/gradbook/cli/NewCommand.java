@@ -1,5 +1,6 @@
 package gradbook.cli;
 
+import gradbook.audit.AnswerKey;
 import gradbook.audit.Tolerance;
 import gradbook.core.Activation;
 import gradbook.core.BatchGradient;
@@ -211,10 +212,10 @@ final class NewCommand implements Callable<Integer> {
             log.println("wrote " + t.template());
         }
         if (t.key() != null) {
-            String json = KeyCommand.answerKey(t.template(), null, new Judging(Convention.TEXTBOOK,
-                    Tolerance.standard())).json();
+            AnswerKey key = KeyCommand.answerKey(t.template(), null,
+                    new Judging(Convention.TEXTBOOK, Tolerance.standard()));
             try {
-                OutputTarget.writeText(t.key(), json);
+                OutputTarget.writeText(t.key(), key::writeJson);
             } catch (IOException e) {
                 throw new OutputTarget.OutputException(t.key() + ": cannot be written ("
                         + e.getMessage() + ")", e);

@@ -4,6 +4,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -183,17 +184,25 @@ public final class OutputTarget {
         }
     }
 
+    /** Text written piece by piece to a writer, e.g. an answer key entry by entry. */
+    @FunctionalInterface
+    public interface Text {
+        void writeTo(Writer out) throws IOException;
+    }
+
     /**
      * Writes {@code text} in UTF-8 to {@code out} (an answer key) as a workbook is written:
      * through a temporary file beside it, moved into place when complete, so that a failed
-     * write leaves no half file.
+     * write leaves no half file. The text goes to the file as it is made, never held whole.
      */
-    public static void writeText(Path out, String text) throws IOException {
+    public static void writeText(Path out, Text text) throws IOException {
         Path target = out.toAbsolutePath();
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".",
                 ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                text.writeTo(writer);
+            }
             permissions(temp, target);
             moveIntoPlace(temp, target);
         } finally {

@@ -14,10 +14,12 @@ import gradbook.core.Training;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Name;
@@ -151,17 +153,38 @@ public final class WorkbookWriter {
             if (q.isInput() || p == null) {
                 continue;
             }
-            List<List<String>> rows = new ArrayList<>();
-            for (int r = 0; r < p.shownRows(); r++) {
-                List<String> row = new ArrayList<>();
-                for (int c = 0; c < p.shownCols(); c++) {
-                    row.add(References.from("", p.transposed() ? p.java(c, r) : p.java(r, c)));
-                }
-                rows.add(row);
-            }
-            cells.put(q.name(), rows);
+            cells.put(q.name(), cellsOf(p));
         }
         return cells;
+    }
+
+    // Made as they are read: a big network has millions of entries, and a String for each,
+    // kept at once, would take hundreds of MB.
+    private static List<List<String>> cellsOf(Placement p) {
+        return new AbstractList<>() {
+            @Override
+            public List<String> get(int r) {
+                Objects.checkIndex(r, p.shownRows());
+                return new AbstractList<>() {
+                    @Override
+                    public String get(int c) {
+                        Objects.checkIndex(c, p.shownCols());
+                        return References.from("", p.transposed() ? p.java(c, r)
+                                : p.java(r, c));
+                    }
+
+                    @Override
+                    public int size() {
+                        return p.shownCols();
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return p.shownRows();
+            }
+        };
     }
 
     // A template that already uses a sheet or name gradbook generates would be overwritten.

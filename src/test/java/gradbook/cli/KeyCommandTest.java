@@ -9,15 +9,21 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import gradbook.audit.AnswerKey;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 // Issue #3: gradbook key writes an answer key by name and cell.
 class KeyCommandTest {
+    /** The answer keys gradbook wrote before it streamed them, and their templates. */
+    private static final String KEYS = "src/test/resources/gradbook/audit/answer-keys";
+    private static final String HEAP = "-Xmx80m";
+
     @Test
     void the_key_gives_each_expected_value_with_its_tolerance_hand_cell_and_output_cell()
             throws Exception {
@@ -135,6 +141,82 @@ class KeyCommandTest {
         assertTrue(without.err().contains("--password"), without.err());
         assertEquals(0, with.exit(), with.toString());
         assertEquals(plain.out().replace("worked-example.xlsx", "locked.xlsx"), with.out());
+    }
+
+    /**
+     * Review finding F4: the key is written entry by entry, not built whole in memory first. The
+     * keys under {@value #KEYS} were written by gradbook before that change (commit 4acbc2b);
+     * the key written now, to standard output and to a file, has the same bytes.
+     */
+    @Test
+    void the_streamed_key_has_the_bytes_of_the_key_built_whole_before() throws Exception {
+        Path folder = Fixtures.folder(getClass(), "streamed");
+        for (String name : List.of("worked-example-textbook.json",
+                "worked-example-textbook.csv", "worked-example-notebook.csv",
+                "classifier-example-textbook.json", "classifier-example-textbook.csv",
+                "two-samples-textbook.json", "two-samples-textbook.csv")) {
+            // given
+            String[] parts = name.split("[-.]");
+            String format = parts[parts.length - 1];
+            String convention = parts[parts.length - 2];
+            String base = name.substring(0, name.lastIndexOf('-'));
+            Path template = Files.exists(Path.of("templates", base + ".xlsx"))
+                    ? Path.of("templates", base + ".xlsx") : Path.of(KEYS, base + ".xlsx");
+            byte[] before = Files.readAllBytes(Path.of(KEYS, name));
+            Path file = folder.resolve(name);
+
+            // when
+            Cli.Result toOut = Cli.run("key", template, "--format", format, "--convention",
+                    convention);
+            Cli.Result toFile = Cli.run("key", template, "--format", format, "--convention",
+                    convention, "-o", file);
+
+            // then: the JSON ends in the line break of the system it is written on
+            String expected = new String(before, StandardCharsets.UTF_8);
+            if (format.equals("json")) {
+                expected = expected.substring(0, expected.length() - 1)
+                        + System.lineSeparator();
+            }
+            assertEquals(0, toOut.exit(), toOut.toString());
+            assertEquals(expected, toOut.out(), name + " on standard output");
+            assertEquals(0, toFile.exit(), toFile.toString());
+            assertEquals(expected, Files.readString(file), name + " in a file");
+        }
+    }
+
+    /**
+     * Review finding F4: the key of a network of 200 inputs, 100 hidden units and 10 outputs
+     * (21,110 parameters, a key of 18 MB) is written in a heap of {@value #HEAP}. Built whole
+     * as one String first, it ran out of memory even at -Xmx96m.
+     */
+    @Test
+    void the_key_of_a_wide_network_is_written_in_a_small_heap() throws Exception {
+        // given the exercise gradbook new makes, every hand cell named
+        Path folder = Fixtures.folder(getClass(), "wide");
+        Path template = folder.resolve("wide.xlsx");
+        Path key = folder.resolve("wide-key.json");
+        Cli.Result made = Cli.run("new", template, "--layers", "200,100,10", "--seed", "1");
+        assertEquals(0, made.exit(), made.toString());
+
+        // when
+        Process child = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
+                "-cp", System.getProperty("java.class.path"), "gradbook.cli.Gradbook",
+                "key", template.toString(), "-o", key.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(300, TimeUnit.SECONDS), "the child did not end");
+
+        // then: every entry of W_0's gradient is there, the last one included
+        assertEquals(0, child.exitValue(), said);
+        assertEquals("", said);
+        JsonObject written;
+        try (var in = Files.newBufferedReader(key)) {
+            written = JsonParser.parseReader(in).getAsJsonObject();
+        }
+        assertEquals("'Derivatives'!", find(written, "dE_dW_0", 200, 100)
+                .get("output_cell").getAsString().substring(0, 14));
+        Cli.assertNoTemporaryFiles(folder);
     }
 
     private static JsonObject find(JsonObject key, String name, int row, int col) {
