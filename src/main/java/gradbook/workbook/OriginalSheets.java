@@ -81,7 +81,7 @@ final class OriginalSheets {
         if (parts.isEmpty()) {
             return;
         }
-        Path restored = Files.createTempFile(written.toAbsolutePath().getParent(),
+        Path restored = TemporaryFiles.OF_PROCESS.create(written.toAbsolutePath().getParent(),
                 "." + written.getFileName() + ".", ".tmp");
         try {
             try (ZipFile in = ZipFile.builder().setPath(written).get();
@@ -102,9 +102,10 @@ final class OriginalSheets {
                 out.finish();
                 channel.force(true);
             }
-            Files.move(restored, written, StandardCopyOption.REPLACE_EXISTING);
+            TemporaryFiles.OF_PROCESS.move(restored, () -> Files.move(restored, written,
+                    StandardCopyOption.REPLACE_EXISTING));
         } finally {
-            Files.deleteIfExists(restored);
+            TemporaryFiles.OF_PROCESS.delete(restored);
         }
     }
 

@@ -1,10 +1,11 @@
 package gradbook.workbook;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,6 +13,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -143,19 +145,22 @@ public final class OutputTarget {
         Path target = out.toAbsolutePath();
         Path temp;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".",
-                    ".tmp");
+            temp = TemporaryFiles.OF_PROCESS.create(target.getParent(),
+                    "." + target.getFileName() + ".", ".tmp");
         } catch (IOException e) {
             throw cannotWrite(out, target.getParent(), e);
         }
-        try {
-            try (FileOutputStream stream = new FileOutputStream(temp.toFile())) {
+        try (TemporaryFiles.PoiFiles poi = TemporaryFiles.OF_PROCESS.poiFiles()) {
+            // Opened only if it is still there: had the shutdown hook deleted it, opening to
+            // create would make it again, and leave it behind.
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                    OutputStream stream = Channels.newOutputStream(channel)) {
                 if (password == null) {
                     workbook.write(stream);
                 } else {
                     writeEncrypted(workbook, stream, password);
                 }
-                stream.getChannel().force(true);
+                channel.force(true);
             }
             OriginalSheets.restore(parts, temp);
             // The package just written, as it stands in memory: a relationship that leads
@@ -176,11 +181,7 @@ public final class OutputTarget {
                     + " it read from the template " + source + " (" + e.getMessage() + "); open"
                     + " the template in your spreadsheet program and save it again", e);
         } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                // The temporary file is hidden and harmless; the error that matters is above.
-            }
+            deleteQuietly(temp);
         }
     }
 
@@ -197,25 +198,38 @@ public final class OutputTarget {
      */
     public static void writeText(Path out, Text text) throws IOException {
         Path target = out.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".",
-                ".tmp");
+        Path temp = TemporaryFiles.OF_PROCESS.create(target.getParent(),
+                "." + target.getFileName() + ".", ".tmp");
         try {
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            // Opened without CREATE, so a stop that has deleted the file does not see it made
+            // again (see TemporaryFiles).
+            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 text.writeTo(writer);
             }
             permissions(temp, target);
             moveIntoPlace(temp, target);
         } finally {
-            Files.deleteIfExists(temp);
+            TemporaryFiles.OF_PROCESS.delete(temp);
         }
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        TemporaryFiles.OF_PROCESS.move(temp, () -> {
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        });
+    }
+
+    private static void deleteQuietly(Path temp) {
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            TemporaryFiles.OF_PROCESS.delete(temp);
+        } catch (IOException e) {
+            // The temporary file is hidden and harmless; the error that matters is above.
         }
     }
 

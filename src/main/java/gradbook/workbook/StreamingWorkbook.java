@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -17,6 +19,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.openxml4j.opc.internal.ZipHelper;
 import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
@@ -41,6 +45,8 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 
     /** True when the generated sheets' rows are kept in memory rather than in files. */
     private boolean inMemory;
+    /** POI's temporary files of this workbook, made on this thread, deleted on a stop. */
+    private TemporaryFiles.PoiFiles poiFiles;
 
     /**
      * {@code template}'s workbook, ready for generated sheets; {@code small} keeps their rows
@@ -51,6 +57,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         super(template, GeneratedSheet.ROWS_IN_MEMORY, false, true);
         wrapped = true;
         inMemory = small;
+        poiFiles = TemporaryFiles.OF_PROCESS.poiFiles();
         // Every generated sheet is flushed before the write, and sets its own dimension.
         setShouldCalculateSheetDimensions(false);
     }
@@ -82,10 +89,29 @@ final class StreamingWorkbook extends SXSSFWorkbook {
             };
         }
         SharedStringsTable strings = inlineStrings ? null : _sharedStringSource;
-        if (inMemory) {
-            return new InMemory(strings);
+        return inMemory ? new InMemory(strings) : new OnDisk(strings);
+    }
+
+    /**
+     * A sheet's rows as XML in a temporary file, as POI's own data writer keeps them, but
+     * opened only if it is still there: POI would make it again had the shutdown hook of
+     * {@link TemporaryFiles} deleted it in between, and the new one would be left behind.
+     */
+    private static final class OnDisk extends SheetDataWriter {
+        OnDisk(SharedStringsTable strings) throws IOException {
+            super(strings);
         }
-        return strings == null ? new SheetDataWriter() : new SheetDataWriter(strings);
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public Writer createWriter(File file) throws IOException {
+            return new BufferedWriter(new OutputStreamWriter(open(file), StandardCharsets.UTF_8));
+        }
+
+        static OutputStream open(File file) throws IOException {
+            return Files.newOutputStream(file.toPath(), StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+        }
     }
 
     /**
@@ -121,17 +147,33 @@ final class StreamingWorkbook extends SXSSFWorkbook {
     }
 
     /**
-     * POI writes the template's parts to a file, then copies them, with the sheets' rows, from
-     * that file into {@code stream}; a small workbook's parts go through memory instead, read
-     * back by the same kind of zip reader, so that the bytes are the same.
+     * Writes the template's parts to a file, as POI does, then copies them, with the sheets'
+     * rows, from that file into {@code stream}; the file is opened as the sheets' are (see
+     * {@link OnDisk}). A small workbook's parts go through memory instead, read back by the
+     * same kind of zip reader, so that the bytes are the same.
      */
     @Override
     public void write(OutputStream stream) throws IOException {
-        if (!inMemory) {
-            super.write(stream);
+        flushSheets();
+        if (inMemory) {
+            writeThroughMemory(stream);
             return;
         }
-        flushSheets();
+        File parts = TempFile.createTempFile("poi-sxssf-template", ".xlsx");
+        try {
+            try (OutputStream out = OnDisk.open(parts)) {
+                _wb.write(out);
+            }
+            try (ZipSecureFile zip = new ZipSecureFile(parts);
+                    ZipFileZipEntrySource source = new ZipFileZipEntrySource(zip)) {
+                injectData(source, stream);
+            }
+        } finally {
+            TemporaryFiles.OF_PROCESS.delete(parts.toPath());
+        }
+    }
+
+    private void writeThroughMemory(OutputStream stream) throws IOException {
         ByteArrayOutputStream parts = new ByteArrayOutputStream();
         _wb.write(parts);
         ZipFile zip = ZipFile.builder()
@@ -156,12 +198,17 @@ final class StreamingWorkbook extends SXSSFWorkbook {
     }
 
     /**
-     * Deletes the temporary files of the generated sheets, on success, failure or running out
-     * of memory alike. Not {@link #close()}, which would close the template's package as well,
-     * and a package POI opened read-write from a file it saves on closing.
+     * Deletes the temporary files of the generated sheets, and any other POI made for this
+     * workbook, on success, failure or running out of memory alike. Not {@link #close()}, which
+     * would close the template's package as well, and a package POI opened read-write from a
+     * file it saves on closing.
      */
     @SuppressWarnings("deprecation")
     void deleteTemporaryFiles() {
-        dispose();
+        try {
+            dispose();
+        } finally {
+            poiFiles.close();
+        }
     }
 }

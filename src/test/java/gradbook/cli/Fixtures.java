@@ -15,8 +15,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -65,6 +67,28 @@ final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Two layers of {@code width} units, x and y of 0.5, weights drawn under {@code seed}: of
+     * 30 units, a network whose workbook takes about a second to write.
+     */
+    static Network wide(int width, long seed) {
+        Random random = new Random(seed);
+        List<Matrix> W = new ArrayList<>();
+        List<Matrix> b = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            double[][] w = new double[width][width];
+            for (double[] row : w) {
+                for (int j = 0; j < width; j++) {
+                    row[j] = random.nextGaussian() * 0.1;
+                }
+            }
+            W.add(Matrix.of(w));
+            b.add(Matrix.filled(width, 1, 0.1));
+        }
+        return new Network(Matrix.filled(width, 1, 0.5), Matrix.filled(width, 1, 0.5), W, b,
+                0.1);
     }
 
     /** Writes {@code network} as gradbook's own template to {@code file}. */

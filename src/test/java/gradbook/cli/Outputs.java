@@ -1,5 +1,6 @@
 package gradbook.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -133,6 +134,23 @@ final class Outputs {
      * Asserts that a written .xlsx carries no clock: every zip entry has the one fixed time
      * POI gives under SOURCE_DATE_EPOCH, and the document properties give no date modified.
      */
+    /**
+     * {@code output} opens and holds every sheet of a network of two layers of {@code width}
+     * units, W_1 after the step whole: the workbook of a write that was not cut short.
+     */
+    static void assertComplete(Path output, int width) {
+        try (XSSFWorkbook wb = Fixtures.open(output)) {
+            String updated = wb.getName("W_1_new").getRefersToFormula();
+            assertEquals(width * width, new AreaReference(updated, wb.getSpreadsheetVersion())
+                    .getAllReferencedCells().length, updated);
+            for (String sheet : SHEETS_OF_TWO_LAYERS) {
+                assertFalse(wb.getSheet(sheet) == null, "no sheet " + sheet + " in " + output);
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(output + " is not a complete workbook: " + e);
+        }
+    }
+
     static void assertNoClock(Path file) {
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import gradbook.core.Matrix;
-import gradbook.core.Network;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,14 +13,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.apache.poi.ss.util.AreaReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * writing takes about a second, and is killed (SIGKILL) once its temporary file holds bytes.
  */
 class RunCommandKillTest {
+    /** Units a layer: large enough that writing the workbook takes about a second. */
     private static final int WIDTH = 30;
     /** Kill as soon as the temporary file holds bytes, and once it holds 100 kB of 500. */
     private static final long[] KILL_AT_BYTES = {1, 100_000};
@@ -40,7 +36,7 @@ class RunCommandKillTest {
     void a_kill_during_the_write_leaves_the_old_output_intact() throws Exception {
         // given: an existing output (someone's file, replaced only with --force)
         Path folder = Fixtures.folder(getClass(), "old-output");
-        Path template = Fixtures.template(wide(WIDTH), folder.resolve("wide.xlsx"));
+        Path template = Fixtures.template(Fixtures.wide(WIDTH, 5), folder.resolve("wide.xlsx"));
         Path output = folder.resolve("out.xlsx");
         byte[] old = "the old output".getBytes(StandardCharsets.UTF_8);
         Fixtures.write(output, old);
@@ -58,7 +54,7 @@ class RunCommandKillTest {
                         + " temporary file written: old output intact");
                 continue;
             }
-            assertCompleteWorkbook(output);
+            Outputs.assertComplete(output, WIDTH);
             System.out.println("the write ended before " + bytes + " bytes were seen: a complete"
                     + " new output");
             Fixtures.write(output, old);
@@ -69,7 +65,7 @@ class RunCommandKillTest {
     @Test
     void a_kill_during_the_first_write_leaves_no_output() throws Exception {
         Path folder = Fixtures.folder(getClass(), "no-output");
-        Path template = Fixtures.template(wide(WIDTH), folder.resolve("wide.xlsx"));
+        Path template = Fixtures.template(Fixtures.wide(WIDTH, 5), folder.resolve("wide.xlsx"));
         Path output = folder.resolve("out.xlsx");
         Cli.Snapshot before = Cli.Snapshot.of(template);
 
@@ -86,7 +82,7 @@ class RunCommandKillTest {
         // given: an output gradbook wrote, regenerated three times while another thread reads
         // it as fast as it can, as a spreadsheet program or a file watcher might
         Path folder = Fixtures.folder(getClass(), "reader");
-        Path template = Fixtures.template(wide(WIDTH), folder.resolve("wide.xlsx"));
+        Path template = Fixtures.template(Fixtures.wide(WIDTH, 5), folder.resolve("wide.xlsx"));
         Path output = folder.resolve("out.xlsx");
         assertEquals(0, Cli.run("run", template, "-o", output).exit());
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -119,7 +115,7 @@ class RunCommandKillTest {
 
         // then
         assertEquals(null, torn.get(), "after " + reads.get() + " reads");
-        assertCompleteWorkbook(output);
+        Outputs.assertComplete(output, WIDTH);
         System.out.println("read the output " + reads.get() + " times while it was replaced"
                 + " three times: always a whole file");
     }
@@ -130,7 +126,7 @@ class RunCommandKillTest {
         // a big template is read thinned, so a 100-100-100 network runs in 20 MB; 300 units a
         // layer hold some 180,000 parameters, each in several of the trace's matrices.
         Path folder = Fixtures.folder(getClass(), "out-of-memory");
-        Path template = Fixtures.template(wide(300), folder.resolve("wide.xlsx"));
+        Path template = Fixtures.template(Fixtures.wide(300, 5), folder.resolve("wide.xlsx"));
         Path output = folder.resolve("out.xlsx");
         Path temporary = Files.createDirectories(folder.resolve("tmp"));
         Cli.Snapshot before = Cli.Snapshot.of(template);
@@ -227,38 +223,5 @@ class RunCommandKillTest {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix))
                     .findFirst().orElse(null);
         }
-    }
-
-    private static void assertCompleteWorkbook(Path output) {
-        try (XSSFWorkbook wb = Fixtures.open(output)) {
-            String updated = wb.getName("W_1_new").getRefersToFormula();
-            assertEquals(WIDTH * WIDTH, new AreaReference(updated, wb.getSpreadsheetVersion())
-                    .getAllReferencedCells().length, updated);
-            for (String sheet : Outputs.SHEETS_OF_TWO_LAYERS) {
-                assertFalse(wb.getSheet(sheet) == null, "no sheet " + sheet + " in " + output);
-            }
-        } catch (IOException | RuntimeException e) {
-            fail(output + " is not a complete workbook: " + e);
-        }
-    }
-
-    // Two layers of {@code width} units; of 30, large enough that writing the workbook takes
-    // about a second.
-    private static Network wide(int width) {
-        Random random = new Random(5);
-        List<Matrix> W = new ArrayList<>();
-        List<Matrix> b = new ArrayList<>();
-        for (int k = 0; k < 2; k++) {
-            double[][] w = new double[width][width];
-            for (double[] row : w) {
-                for (int j = 0; j < width; j++) {
-                    row[j] = random.nextGaussian() * 0.1;
-                }
-            }
-            W.add(Matrix.of(w));
-            b.add(Matrix.filled(width, 1, 0.1));
-        }
-        return new Network(Matrix.filled(width, 1, 0.5), Matrix.filled(width, 1, 0.5), W, b,
-                0.1);
     }
 }
