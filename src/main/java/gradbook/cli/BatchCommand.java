@@ -87,6 +87,8 @@ final class BatchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at"
                     + " least 1, not " + jobs);
         }
+        // Asked for before --from - reads standard input, which is the terminal then too.
+        String password = writing.protection.password(spec.commandLine());
         Inputs inputs = new Inputs();
         try {
             templates.forEach(inputs::add);
@@ -110,7 +112,7 @@ final class BatchCommand implements Callable<Integer> {
             err.println("gradbook: " + describe(e) + "; check the path and its permissions");
             return Gradbook.BAD_INPUT;
         }
-        Batch.Summary summary = run(inputs.templates(), err);
+        Batch.Summary summary = run(inputs.templates(), password, err);
         Set<String> printed = new HashSet<>(); // a clash is one message for its templates
         for (Outcome o : summary.outcomes()) {
             if (!o.messages().isEmpty() && printed.add(o.messages().toString())) {
@@ -127,11 +129,11 @@ final class BatchCommand implements Callable<Integer> {
         return summary.count(Status.FAILED) > 0 ? Gradbook.BAD_INPUT : 0;
     }
 
-    private Batch.Summary run(List<Path> templates, PrintWriter err) {
+    private Batch.Summary run(List<Path> templates, String password, PrintWriter err) {
         ProgressBar bar = System.console() != null ? new ProgressBar(err, templates.size())
                 : null;
         Batch.Settings settings = new Batch.Settings(outputFolder, judging.judging(),
-                writing.force, changed, writing.modified(), writing.protection.password, jobs,
+                writing.force, changed, writing.modified(), password, jobs,
                 writing.formulas);
         try {
             return Batch.run(templates, settings, (outcome, finished, total) -> {

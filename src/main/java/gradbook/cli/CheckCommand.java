@@ -52,10 +52,11 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Formats.check(spec, format, "table", "json", "csv");
+        String password = protection.password(spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Template t = TemplateReader.read(workbook, protection.password);
+            Template t = TemplateReader.read(workbook, password);
             Trace trace = judging.judging().take(t);
             Audit audit = judging.judging().audit(t, trace);
             AuditReport report = new AuditReport(t.fileName(), audit);

@@ -59,6 +59,7 @@ final class KeyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Formats.check(spec, format, "json", "csv");
+        String password = protection.password(spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         if (output != null && output.toAbsolutePath().normalize()
                 .equals(template.toAbsolutePath().normalize())) {
@@ -75,7 +76,7 @@ final class KeyCommand implements Callable<Integer> {
             }
         }
         try {
-            AnswerKey key = answerKey(template, protection.password, judging.judging());
+            AnswerKey key = answerKey(template, password, judging.judging());
             OutputTarget.Text text = format.equals("csv") ? key::writeCsv : key::writeJson;
             if (output == null) {
                 text.writeTo(spec.commandLine().getOut());

@@ -195,12 +195,12 @@ final class NewCommand implements Callable<Integer> {
     // exercise would throw away, so any existing file needs --force.
     private void check(Path file, List<String> problems, List<Path> existing) {
         try {
-            OutputTarget.checkFolder(file);
+            OutputTarget.checkFolder(file, seeds == null ? "OUT" : "-o");
             if (Files.exists(file) && !force) {
                 existing.add(file);
             }
         } catch (OutputTarget.OutputException e) {
-            problems.add(e.getMessage().replace("-o", seeds == null ? "OUT" : "-o"));
+            problems.add(e.getMessage());
         }
     }
 

@@ -55,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String password = writing.protection.password(spec.commandLine());
         Path target = inPlace ? template
                 : output != null ? output : Path.of(Generation.outputName(template));
         String usageProblem = inPlace ? checkInPlace() : checkOutput(target);
@@ -65,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
         // A large network takes seconds; at a terminal a status line says what is going on.
         StatusLine status = System.console() != null ? new StatusLine(err) : null;
         Outcome outcome = Generation.run(new Generation.Request(template, target,
-                judging.judging(), inPlace, writing.force, writing.protection.password,
+                judging.judging(), inPlace, writing.force, password,
                 writing.modified(), writing.formulas), status == null ? stage -> { } : status::show);
         if (status != null) {
             status.clear();

@@ -75,22 +75,30 @@ public final class OutputTarget {
      * not a folder, for any file gradbook writes (a workbook, an answer key).
      */
     public static void checkFolder(Path target) throws OutputException {
+        checkFolder(target, "-o");
+    }
+
+    /**
+     * As {@link #checkFolder(Path)}, for a file named on the command line as {@code option}
+     * says (-o, or OUT where the file is an argument), which the message tells to change.
+     */
+    public static void checkFolder(Path target, String option) throws OutputException {
         Path absolute = target.toAbsolutePath().normalize();
         Path folder = absolute.getParent();
         if (!Files.exists(folder)) {
             throw new OutputException(target + ": the folder " + folder + " does not exist;"
-                    + " create it or choose another -o");
+                    + " create it or choose another " + option);
         }
         if (!Files.isDirectory(folder)) {
             throw new OutputException(target + ": " + folder + " is a file, not a folder;"
-                    + " choose another -o");
+                    + " choose another " + option);
         }
         if (!Files.isWritable(folder)) {
             throw new OutputException(target + ": the folder " + folder + " is read-only;"
-                    + " choose another -o or make the folder writable");
+                    + " choose another " + option + " or make the folder writable");
         }
         if (Files.isDirectory(absolute)) {
-            throw new OutputException(target + ": is a folder; give -o a file name");
+            throw new OutputException(target + ": is a folder; give " + option + " a file name");
         }
     }
 

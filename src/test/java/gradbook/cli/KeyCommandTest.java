@@ -125,6 +125,25 @@ class KeyCommandTest {
     }
 
     @Test
+    void a_password_to_ask_for_with_no_terminal_stops_before_anything_is_read_or_written() {
+        // given: tests run without a terminal, as a key redirected to a file or a pipe does
+        Path folder = Fixtures.folder(getClass(), "password-ask");
+        Path locked = Fixtures.encrypted(Cli.EXAMPLE, folder.resolve("locked.xlsx"), "s3cret");
+
+        // when: --password without a value, which picocli would have asked for on stdout
+        Cli.Result key = Cli.run("key", locked, "--password");
+        Cli.Result check = Cli.run("check", locked, "--format", "csv", "--password");
+
+        // then
+        for (Cli.Result r : List.of(key, check)) {
+            assertEquals(2, r.exit(), r.toString());
+            assertEquals("", r.out(), "nothing on standard output");
+            assertTrue(r.err().lines().findFirst().orElse("").contains("give it as"
+                    + " --password=PASSWORD"), r.err());
+        }
+    }
+
+    @Test
     void the_key_of_a_protected_template_needs_its_password() {
         // given: the example template, encrypted as Excel does
         Path folder = Fixtures.folder(getClass(), "password");

@@ -267,6 +267,22 @@ class NewCommandTest {
     }
 
     @Test
+    void a_missing_folder_is_named_as_it_was_given() {
+        // given: a folder name with "-o" in it, as in week-one
+        Path nowhere = Fixtures.folder(getClass(), "named").resolve("week-one")
+                .resolve("exercise.xlsx");
+
+        // when
+        Cli.Result missing = Cli.run(args(nowhere));
+
+        // then
+        assertEquals(1, missing.exit(), missing.toString());
+        Cli.assertClearMessages(missing);
+        assertTrue(missing.err().contains("week-one does not exist; create it or choose another"
+                + " OUT"), missing.err());
+    }
+
+    @Test
     void any_existing_file_is_kept_unless_forced_and_a_missing_folder_exits_1()
             throws Exception {
         // given
