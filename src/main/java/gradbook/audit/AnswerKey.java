@@ -5,7 +5,11 @@ import gradbook.core.Matrix;
 import gradbook.core.Quantity;
 import gradbook.core.Trace;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +48,19 @@ public final class AnswerKey {
             this.hands.put(h.name(), h);
             layouts.put(h.name(), Layout.of(trace.get(h.name()), h.rows(), h.cols()));
         }
+    }
+
+    /**
+     * True when {@code file} begins as a key gradbook writes, JSON or CSV: such a file may be
+     * replaced by a new key without --force, as a workbook gradbook wrote may be by a new run.
+     */
+    public static boolean isKey(Path file) throws IOException {
+        String start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = new String(in.readNBytes(200), StandardCharsets.UTF_8);
+        }
+        return start.matches("(?s)\\{\\s*\"format\": \"gradbook-key\",.*")
+                || start.startsWith(Csv.line(CSV_COLUMNS));
     }
 
     /** The widest gap from {@code expected} that still matches, apart from the rounding rule. */

@@ -75,6 +75,11 @@ public final class Generation {
         List<Message> messages = new ArrayList<>();
         String outputProblem = null;
         try {
+            if (!r.inPlace() && OutputTarget.sameFile(r.output(), r.template())) {
+                throw new OutputTarget.OutputException(r.output() + ": is the template itself,"
+                        + " or a link to it, which gradbook changes only when asked with"
+                        + " --in-place; choose another -o");
+            }
             OutputTarget.check(r.output(), r.inPlace(), r.force(), r.password());
         } catch (OutputTarget.OutputException e) {
             outputProblem = e.getMessage();

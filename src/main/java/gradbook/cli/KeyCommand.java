@@ -12,6 +12,7 @@ import gradbook.workbook.TemplateReader;
 import gradbook.workbook.WorkbookWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,8 +38,13 @@ final class KeyCommand implements Callable<Integer> {
     Path template;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the key to OUT"
-            + " instead of standard output.")
+            + " instead of standard output; an existing OUT is replaced only if it is a key"
+            + " gradbook wrote, or with --force.")
     Path output;
+
+    @Option(names = "--force", description = "Replace an existing OUT that is not a key"
+            + " gradbook wrote.")
+    boolean force;
 
     @Mixin
     AuditOptions judging;
@@ -61,8 +67,7 @@ final class KeyCommand implements Callable<Integer> {
         Formats.check(spec, format, "json", "csv");
         String password = protection.password(spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
-        if (output != null && output.toAbsolutePath().normalize()
-                .equals(template.toAbsolutePath().normalize())) {
+        if (output != null && OutputTarget.sameFile(output, template)) {
             err.println("gradbook: " + output + ": is the template itself, which gradbook never"
                     + " overwrites; choose another -o");
             return Gradbook.USAGE;
@@ -70,8 +75,18 @@ final class KeyCommand implements Callable<Integer> {
         if (output != null) {
             try {
                 OutputTarget.checkFolder(output);
+                // As run keeps a workbook it did not write: OUT may be anybody's file.
+                if (Files.exists(output) && !force && !AnswerKey.isKey(output)) {
+                    err.println("gradbook: " + output + ": exists and is not an answer key"
+                            + " gradbook wrote; give --force to replace it, or choose another -o");
+                    return Gradbook.BAD_INPUT;
+                }
             } catch (OutputTarget.OutputException e) {
                 err.println("gradbook: " + e.getMessage());
+                return Gradbook.BAD_INPUT;
+            } catch (IOException e) {
+                err.println("gradbook: " + output + ": cannot be read to see whether it is a key ("
+                        + e.getMessage() + "); choose another -o");
                 return Gradbook.BAD_INPUT;
             }
         }

@@ -100,6 +100,42 @@ public final class OutputTarget {
         if (Files.isDirectory(absolute)) {
             throw new OutputException(target + ": is a folder; give " + option + " a file name");
         }
+        // The file is replaced, by a move into place: a device or a pipe would be lost.
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            throw new OutputException(target + ": is not a regular file (a device or a pipe);"
+                    + " choose another " + option);
+        }
+    }
+
+    /**
+     * True when {@code a} and {@code b} are one file, by path or through a link: a write to
+     * a link goes to the file it leads to (see {@link #writeTarget}).
+     */
+    public static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Where a write to {@code out} goes: {@code out}, or, when it is a symbolic link to a file,
+     * that file, so that the link stays and leads to what was written.
+     */
+    private static Path writeTarget(Path out) {
+        Path absolute = out.toAbsolutePath();
+        if (Files.isSymbolicLink(absolute)) {
+            try {
+                return absolute.toRealPath();
+            } catch (IOException e) {
+                return absolute; // a link that leads nowhere is replaced, as a missing file
+            }
+        }
+        return absolute;
     }
 
     // An encrypted output is gradbook's when the password opens it and the mark is inside.
@@ -150,7 +186,7 @@ public final class OutputTarget {
     // {@code parts} is the workbook as XSSF holds it, whose package is checked once written.
     private static void save(Workbook workbook, XSSFWorkbook parts, Path out, String password,
             String source) throws OutputException {
-        Path target = out.toAbsolutePath();
+        Path target = writeTarget(out);
         Path temp;
         try {
             temp = TemporaryFiles.OF_PROCESS.create(target.getParent(),
@@ -205,7 +241,7 @@ public final class OutputTarget {
      * write leaves no half file. The text goes to the file as it is made, never held whole.
      */
     public static void writeText(Path out, Text text) throws IOException {
-        Path target = out.toAbsolutePath();
+        Path target = writeTarget(out);
         Path temp = TemporaryFiles.OF_PROCESS.create(target.getParent(),
                 "." + target.getFileName() + ".", ".tmp");
         try {

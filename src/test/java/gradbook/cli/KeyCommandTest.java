@@ -144,6 +144,71 @@ class KeyCommandTest {
     }
 
     @Test
+    void an_existing_file_is_replaced_only_if_it_is_a_key_gradbook_wrote_or_with_force()
+            throws Exception {
+        // given: a person's workbook, a key gradbook wrote in each format, and a link to a key
+        Path folder = Fixtures.folder(getClass(), "existing");
+        Path precious = Files.copy(Cli.EXAMPLE, folder.resolve("precious.xlsx"));
+        Cli.Snapshot before = Cli.Snapshot.of(precious);
+        Path json = folder.resolve("old.json");
+        Path csv = folder.resolve("old.csv");
+        Cli.run("key", Cli.EXAMPLE, "-o", json);
+        Cli.run("key", Cli.EXAMPLE, "--format", "csv", "-o", csv);
+        Path link = Files.createSymbolicLink(folder.resolve("link.json"), json.getFileName());
+
+        // when
+        Cli.Result kept = Cli.run("key", Cli.EXAMPLE, "-o", precious);
+        Cli.Result jsonAgain = Cli.run("key", Cli.EXAMPLE, "--convention", "notebook", "-o",
+                json);
+        Cli.Result csvAgain = Cli.run("key", Cli.EXAMPLE, "--format", "csv", "-o", csv);
+        Cli.Result throughLink = Cli.run("key", Cli.EXAMPLE, "-o", link);
+        Path toPrecious = Files.createSymbolicLink(folder.resolve("also.xlsx"),
+                precious.getFileName());
+        Cli.Result toTemplate = Cli.run("key", precious, "-o", toPrecious, "--force");
+
+        // then: the person's file is kept, with one line that says how to replace it
+        assertEquals(1, kept.exit(), kept.toString());
+        Cli.assertClearMessages(kept);
+        assertTrue(kept.err().contains("is not an answer key gradbook wrote; give --force"),
+                kept.err());
+        before.assertUnchanged();
+        assertEquals(0, jsonAgain.exit(), jsonAgain.toString());
+        assertEquals(0, csvAgain.exit(), csvAgain.toString());
+        // a link stays a link, to the key just written
+        assertEquals(0, throughLink.exit(), throughLink.toString());
+        assertTrue(Files.isSymbolicLink(link), "the link is kept");
+        assertTrue(Files.readString(json).contains("\"convention\": \"textbook\""),
+                "the key written through the link");
+        assertEquals(2, toTemplate.exit(), toTemplate.toString());
+        before.assertUnchanged();
+
+        // and --force replaces the person's file
+        Cli.Result forced = Cli.run("key", Cli.EXAMPLE, "-o", precious, "--force");
+        assertEquals(0, forced.exit(), forced.toString());
+        assertTrue(AnswerKey.isKey(precious), "replaced by a key");
+        Cli.assertNoTemporaryFiles(folder);
+    }
+
+    @Test
+    void a_pipe_or_a_device_as_out_is_refused_not_replaced() throws Exception {
+        // given
+        Path folder = Fixtures.folder(getClass(), "fifo");
+        Path fifo = folder.resolve("pipe.json");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+
+        // when
+        Cli.Result r = Cli.run("key", Cli.EXAMPLE, "-o", fifo, "--force");
+
+        // then
+        assertEquals(1, r.exit(), r.toString());
+        Cli.assertClearMessages(r);
+        assertTrue(r.err().contains("is not a regular file"), r.err());
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the pipe is kept");
+        Cli.assertNoTemporaryFiles(folder);
+    }
+
+    @Test
     void the_key_of_a_protected_template_needs_its_password() {
         // given: the example template, encrypted as Excel does
         Path folder = Fixtures.folder(getClass(), "password");

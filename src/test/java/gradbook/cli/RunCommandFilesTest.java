@@ -142,6 +142,39 @@ class RunCommandFilesTest {
     }
 
     @Test
+    void a_link_is_followed_to_its_file_and_never_to_the_template() throws Exception {
+        // given: a template reached through a link, and a link to the template as -o
+        Path folder = Fixtures.folder(getClass(), "links");
+        Path real = Files.copy(Cli.EXAMPLE, folder.resolve("real.xlsx"));
+        Path link = Files.createSymbolicLink(folder.resolve("link.xlsx"), real.getFileName());
+        Path other = Files.copy(Cli.EXAMPLE, folder.resolve("other.xlsx"));
+        Cli.Snapshot otherBefore = Cli.Snapshot.of(other);
+        Path toOther = Files.createSymbolicLink(folder.resolve("to-other.xlsx"),
+                other.getFileName());
+
+        // when
+        Cli.Result inPlace = Cli.run("run", link, "--in-place");
+        Cli.Result onTemplate = Cli.run("run", other, "-o", toOther, "--force");
+        Path out = Files.createDirectories(folder.resolve("out"));
+        Files.createSymbolicLink(out.resolve("other-gradbook.xlsx"), other.toAbsolutePath());
+        Cli.Result batch = Cli.run("batch", other, "-o", out, "--force");
+
+        // then: the link stays and leads to the regenerated workbook
+        assertEquals(0, inPlace.exit(), inPlace.toString());
+        assertTrue(Files.isSymbolicLink(link), "the link is kept");
+        try (InputStream in = Files.newInputStream(real); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertTrue(wb.getSheet("Derivatives") != null, "real.xlsx regenerated");
+        }
+        // and a link to the template is the template, which only --in-place changes
+        assertEquals(2, onTemplate.exit(), onTemplate.toString());
+        assertTrue(onTemplate.err().contains("is the template itself"), onTemplate.err());
+        assertEquals(1, batch.exit(), batch.toString());
+        assertTrue(batch.err().contains("is the template itself, or a link to it"), batch.err());
+        otherBefore.assertUnchanged();
+        Cli.assertNoTemporaryFiles(folder);
+    }
+
+    @Test
     void asks_for_the_password_of_a_protected_template() {
         Path folder = Fixtures.folder(getClass(), "password-missing");
         Path template = Fixtures.encrypted(folder, "locked.xlsx", "s3cret");
