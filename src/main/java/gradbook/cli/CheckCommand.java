@@ -66,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
                 default -> report.table();
             });
             out.flush();
-            return audit.allMatch() ? 0 : Gradbook.MISMATCH;
+            return Formats.written(out, err, audit.allMatch() ? 0 : Gradbook.MISMATCH);
         } catch (TemplateException e) {
             return Formats.fail(e, err, verbose);
         }

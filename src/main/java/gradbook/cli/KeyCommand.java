@@ -94,10 +94,11 @@ final class KeyCommand implements Callable<Integer> {
             AnswerKey key = answerKey(template, password, judging.judging());
             OutputTarget.Text text = format.equals("csv") ? key::writeCsv : key::writeJson;
             if (output == null) {
-                text.writeTo(spec.commandLine().getOut());
-            } else {
-                OutputTarget.writeText(output, text);
+                PrintWriter out = spec.commandLine().getOut();
+                text.writeTo(out);
+                return Formats.written(out, err, 0);
             }
+            OutputTarget.writeText(output, text);
             return 0;
         } catch (TemplateException e) {
             return Formats.fail(e, err, verbose);

@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import gradbook.audit.AnswerKey;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -206,6 +207,40 @@ class KeyCommandTest {
         assertTrue(r.err().contains("is not a regular file"), r.err());
         assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the pipe is kept");
         Cli.assertNoTemporaryFiles(folder);
+    }
+
+    @Test
+    void a_standard_output_that_cannot_be_written_is_an_error_not_a_success() {
+        for (String command : List.of("key", "check")) {
+            // given: standard output on a full disk or a closed pipe, which fails every write
+            java.io.StringWriter err = new java.io.StringWriter();
+            picocli.CommandLine cl = Gradbook.commandLine();
+            cl.setOut(new java.io.PrintWriter(new java.io.Writer() {
+                @Override
+                public void write(char[] buffer, int offset, int length) throws IOException {
+                    throw new IOException("No space left on device");
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    throw new IOException("No space left on device");
+                }
+
+                @Override
+                public void close() {
+                }
+            }));
+            cl.setErr(new java.io.PrintWriter(err, true));
+
+            // when
+            int exit = cl.execute(command, Cli.EXAMPLE.toString());
+
+            // then
+            assertEquals(1, exit, command + ": " + err);
+            assertTrue(err.toString().startsWith("gradbook: standard output could not be"
+                    + " written"), command + ": " + err);
+            assertEquals(1, err.toString().lines().count(), err.toString());
+        }
     }
 
     @Test
