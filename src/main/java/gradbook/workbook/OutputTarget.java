@@ -217,15 +217,32 @@ public final class OutputTarget {
             }
             permissions(temp, target);
             moveIntoPlace(temp, target);
-        } catch (IOException e) {
-            throw cannotWrite(out, target.getParent(), e);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
+            // Asked before the partial file is deleted, which gives its space back.
+            if (isFull(target.getParent())) {
+                throw new OutputException(out + ": cannot be written, since the disk that holds "
+                        + target.getParent() + " is full; free some space or choose another -o",
+                        e);
+            }
+            if (e instanceof IOException io) {
+                throw cannotWrite(out, target.getParent(), io);
+            }
             // POI fails here on parts of a damaged template that it read without complaint.
             throw new OutputException(out + ": cannot be written, since POI cannot save what"
                     + " it read from the template " + source + " (" + e.getMessage() + "); open"
                     + " the template in your spreadsheet program and save it again", e);
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    // A failed write on a disk with less than a megabyte left failed for want of space: POI and
+    // Commons Compress report it as something else ("This archive contains unclosed entries.").
+    private static boolean isFull(Path folder) {
+        try {
+            return Files.getFileStore(folder).getUsableSpace() < 1 << 20;
+        } catch (IOException e) {
+            return false;
         }
     }
 
