@@ -65,6 +65,9 @@ final class KeyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Formats.check(spec, format, "json", "csv");
+        if (output != null && output.toString().equals("-")) {
+            output = null; // as other tools read "-o -": standard output
+        }
         String password = protection.password(spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         if (output != null && OutputTarget.sameFile(output, template)) {

@@ -80,6 +80,10 @@ class KeyCommandTest {
         assertEquals(0, run.exit(), run.err());
         assertEquals("", run.out());
         List<String> lines = Files.readAllLines(out);
+        Cli.Result dash = Cli.run("key", Cli.EXAMPLE.toString(), "--format", "csv", "-o", "-",
+                "--convention", "notebook");
+        assertEquals(Files.readString(out), dash.out(), "-o - is standard output");
+        assertFalse(Files.exists(Path.of("-")), "no file named -");
         assertEquals(String.join(",", AnswerKey.CSV_COLUMNS), lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("dE_dW_1,1,2,0.05583815")
                 && l.contains(",0.0558382,'Hand Values'!C15,'Derivatives'!")), "dE_dW_1 in\n"
