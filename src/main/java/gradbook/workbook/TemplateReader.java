@@ -71,6 +71,10 @@ public final class TemplateReader {
             reader.warnings.add(reader.fileName() + ": a macro workbook; its macros are left out"
                     + " of the output, which is a plain .xlsx");
         }
+        if (password != null && !opened.encrypted()) {
+            reader.warnings.add(reader.fileName() + ": not password-protected, so --password is"
+                    + " not needed, and an output written from it is not protected either");
+        }
         if (!removed.isEmpty()) {
             reader.notes.add(reader.fileName() + ": written by gradbook before; replacing its "
                     + removed.sheets().size() + " generated sheets and " + removed.names().size()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gradbook.core.GradientStep;
+import gradbook.workbook.Regeneration;
 import gradbook.workbook.Template;
 import gradbook.workbook.TemplateReader;
 import java.io.IOException;
@@ -184,6 +185,21 @@ class RunCommandFilesTest {
         Cli.Result r = Cli.run("run", template, "-o", output);
 
         assertRefused(r, before, output, "locked.xlsx", "password-protected", "--password");
+    }
+
+    @Test
+    void a_password_for_a_template_without_one_is_a_warning() {
+        // given
+        Path output = Fixtures.folder(getClass(), "password-unneeded").resolve("out.xlsx");
+
+        // when
+        Cli.Result r = Cli.run("run", Cli.EXAMPLE, "-o", output, "--password=s3cret");
+
+        // then: written, unprotected, and the user told so
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("not password-protected, so --password is not needed"),
+                r.err());
+        assertTrue(Regeneration.isMarked(output), "a plain workbook gradbook wrote");
     }
 
     @Test
