@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +114,7 @@ class InterruptedCommandTest {
         Process child = new ProcessBuilder(command).redirectError(err.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (child.isAlive() && temporaryFiles(out, tmpdir).stream().noneMatch(when)) {
+        while (child.isAlive() && Outputs.temporaryFiles(out, tmpdir).stream().noneMatch(when)) {
             if (System.nanoTime() > deadline) {
                 child.destroyForcibly().waitFor();
                 fail("no temporary file appeared within 120 s");
@@ -134,21 +133,7 @@ class InterruptedCommandTest {
                 Files.readString(err, StandardCharsets.UTF_8), tmpdir);
     }
 
-    // gradbook's hidden files beside the outputs, and every file (POI's) under java.io.tmpdir.
-    private static List<Path> temporaryFiles(Path out, Path tmpdir) throws IOException {
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> files = Files.list(out)) {
-            files.filter(f -> f.getFileName().toString().startsWith(".")).forEach(found::add);
-        }
-        try (Stream<Path> files = Files.walk(tmpdir)) {
-            files.filter(Files::isRegularFile).forEach(found::add);
-        } catch (UncheckedIOException e) {
-            // A file POI deleted while the walk passed it.
-        }
-        return found;
-    }
-
     private static void assertNoTemporaryFiles(Path out, Path tmpdir) throws IOException {
-        assertEquals(List.of(), temporaryFiles(out, tmpdir), "temporary files left behind");
+        assertEquals(List.of(), Outputs.temporaryFiles(out, tmpdir), "temporary files left behind");
     }
 }

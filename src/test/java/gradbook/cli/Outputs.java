@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -149,6 +150,20 @@ final class Outputs {
         } catch (IOException | RuntimeException e) {
             fail(output + " is not a complete workbook: " + e);
         }
+    }
+
+    /** gradbook's hidden files beside the outputs, and every file (POI's) under java.io.tmpdir. */
+    static List<Path> temporaryFiles(Path out, Path tmpdir) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(out)) {
+            files.filter(f -> f.getFileName().toString().startsWith(".")).forEach(found::add);
+        }
+        try (Stream<Path> files = Files.walk(tmpdir)) {
+            files.filter(Files::isRegularFile).forEach(found::add);
+        } catch (UncheckedIOException e) {
+            // A file POI deleted while the walk passed it.
+        }
+        return found;
     }
 
     static void assertNoClock(Path file) {
