@@ -92,25 +92,47 @@ class LauncherTest {
     }
 
     @Test
-    void a_recording_run_reads_stdin_and_the_next_run_maps_the_archive() throws Exception {
-        // given: a protected template; --password with no value reads the password from stdin
+    void a_recording_run_keeps_stdin_and_the_next_run_maps_the_archive() throws Exception {
+        // given: a template that takes a second to write, so java can be looked at as it runs
         Path folder = Fixtures.folder(getClass(), "stdin");
         Path jar = jar(folder);
-        Path template = Fixtures.encrypted(folder, "locked.xlsx", "s3cret");
+        Path template = Fixtures.template(Fixtures.wide(WIDTH, 5), folder.resolve("wide.xlsx"));
         Path tmpdir = Files.createDirectories(folder.resolve("tmp"));
 
-        // when
-        int recording = run(launcher(jar, tmpdir, folder, "run", template.toString(), "-o",
-                folder.resolve("first.xlsx").toString(), "--password"), "s3cret\n");
+        // when: the recording run, its stdin a pipe from this test
+        Process recording = launcher(jar, tmpdir, folder, "run", template.toString(), "-o",
+                folder.resolve("first.xlsx").toString()).start();
+        String javaStdin = null;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (javaStdin == null && recording.isAlive() && System.nanoTime() < deadline) {
+                for (ProcessHandle child : recording.descendants().toList()) {
+                    try {
+                        javaStdin = Files.readSymbolicLink(Path.of("/proc",
+                                Long.toString(child.pid()), "fd", "0")).toString();
+                    } catch (IOException gone) {
+                        // not yet started, or already ended
+                    }
+                }
+                Thread.sleep(1);
+            }
+            recording.getOutputStream().close();
+            assertTrue(recording.waitFor(120, TimeUnit.SECONDS), "the recording run did not end");
+        } finally {
+            recording.descendants().forEach(ProcessHandle::destroyForcibly);
+            recording.destroyForcibly();
+        }
         // -Xshare:on makes java fail if it cannot map the archive the launcher gives it
         ProcessBuilder next = launcher(jar, tmpdir, folder, "run", template.toString(), "-o",
-                folder.resolve("second.xlsx").toString(), "--password", "s3cret");
+                folder.resolve("second.xlsx").toString());
         next.environment().merge("JAVA_OPTS", " -Xshare:on", String::concat);
         int mapped = run(next, "");
 
-        // then
+        // then: java read the launcher's stdin, where --password asks at a terminal
         String err = Files.readString(folder.resolve("stderr.txt"), StandardCharsets.UTF_8);
-        assertEquals(0, recording, "the recording run; stderr:\n" + err);
+        assertEquals(0, recording.exitValue(), "the recording run; stderr:\n" + err);
+        assertTrue(javaStdin != null && javaStdin.startsWith("pipe:"), "java's stdin: "
+                + javaStdin);
         assertTrue(Files.isRegularFile(folder.resolve("gradbook.jsa")), "no archive recorded");
         assertEquals(0, mapped, "the run with the archive; stderr:\n" + err);
         assertTrue(Files.isRegularFile(folder.resolve("second.xlsx")));
