@@ -2,9 +2,8 @@ package gradbook.cli;
 
 import gradbook.batch.Generation;
 import gradbook.batch.Outcome;
-import java.io.IOException;
+import gradbook.workbook.OutputTarget;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -97,19 +96,10 @@ final class RunCommand implements Callable<Integer> {
                 || !target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             return target + ": the output must be an .xlsx file; give -o a name ending in .xlsx";
         }
-        if (target.toAbsolutePath().normalize().equals(template.toAbsolutePath().normalize())
-                || sameFile(target, template)) {
+        if (OutputTarget.sameFile(target, template)) {
             return target + ": is the template itself, which gradbook changes only when asked"
                     + " with --in-place; choose another -o";
         }
         return null;
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
