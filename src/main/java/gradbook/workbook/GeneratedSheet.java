@@ -32,6 +32,8 @@ final class GeneratedSheet {
     private final BitSet filled = new BitSet();
     private int firstCol = Integer.MAX_VALUE;
     private int lastCol = -1;
+    /** The sheet's label comments, made with its first. */
+    private LabelComments comments;
 
     private GeneratedSheet(SXSSFSheet sheet, XSSFSheet drawn) {
         this.sheet = sheet;
@@ -76,6 +78,14 @@ final class GeneratedSheet {
         firstCol = Math.min(firstCol, c);
         lastCol = Math.max(lastCol, c);
         return row.createCell(c);
+    }
+
+    /** Attaches {@code text} to {@code cell}, a cell of this sheet, as a label comment. */
+    void comment(Cell cell, String text) {
+        if (comments == null) {
+            comments = new LabelComments(sheet);
+        }
+        comments.attach(cell, text);
     }
 
     /** The row {@code r} to set its height, while it is still in memory. */

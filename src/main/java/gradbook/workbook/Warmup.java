@@ -51,7 +51,7 @@ public final class Warmup {
             XSSFName name = workbook.createName();
             name.setNameName("warm_up");
             name.setRefersToFormula("'Warm-up'!$A$1:$A$4");
-            LabelComments.attach(sheet, sheet.getRow(0).getCell(1), "warm-up");
+            new LabelComments(sheet).attach(sheet.getRow(0).getCell(1), "warm-up");
             double[] xs = {0, 1, 2, 3};
             ActivationChart.draw(sheet, new ChartColumn(new CellRangeAddress(0, 3, 0, 0), xs),
                     List.of(new ChartColumn(new CellRangeAddress(0, 3, 2, 2), xs)),

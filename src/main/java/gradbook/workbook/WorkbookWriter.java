@@ -337,7 +337,7 @@ public final class WorkbookWriter {
             text(sheet, subheadingRows.get(q.name()), 0, subheading(q.section()), styles.title);
         }
         Cell label = text(sheet, p.top() - 2, 0, notation(q), styles.label);
-        LabelComments.attach(sheet.sheet(), label, LabelComments.text(q));
+        sheet.comment(label, LabelComments.text(q));
         text(sheet, p.top() - 2, 1, shapeLabel(q) + twins.note(q), styles.note);
         text(sheet, p.top() - 1, 0, p.transposed() ? q.meaning().replace("input × output",
                 "output × input") : q.meaning(), styles.note);
@@ -522,7 +522,7 @@ public final class WorkbookWriter {
         List<Activation> all = template.network().activation();
         Cell label = text(sheet, top, 0, String.join("; ", all.stream().distinct()
                 .map(Activation::formula).toList()), styles.label);
-        LabelComments.attach(sheet.sheet(), label, activationComment(all));
+        sheet.comment(label, activationComment(all));
         List<String> headers = new ArrayList<>(List.of("x"));
         for (Activation f : functions) {
             String fx = f.symbol() + "(x)";
