@@ -52,7 +52,8 @@ class SpeedBenchmark {
 
     // The launcher's own flags (src/main/sh/gradbook), given to the baseline too.
     private static final List<String> LAUNCHER_FLAGS =
-            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+            List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
+                    "-XX:-UsePerfData", "-Xshare:auto");
 
     private static String shapes;
     private static final List<String> table = new ArrayList<>();
