@@ -11,8 +11,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 /**
  * A short comment on each label cell saying in words what the quantity is and which defined
  * name holds it, so that hovering over z₀ tells a reader "the weighted input of layer 0".
- * One per sheet: POI looks up the sheet's drawing and makes a new anchor on every call, a
- * tenth of the comments' time, so both are made once here.
+ * One per sheet: looking up the sheet's drawing and making a new anchor for every comment took
+ * a seventh of the comments' time in a profile, so both are made once here.
  */
 final class LabelComments {
     static final String AUTHOR = "gradbook";

@@ -176,7 +176,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 
     // The parts are stored rather than compressed on their way through memory: they are read
     // back at once and compressed into the output there, so compressing them twice would only
-    // cost time (a tenth of a small workbook's), and the output's bytes are the same.
+    // cost time; the output's bytes are the same either way.
     private void writeThroughMemory(OutputStream stream) throws IOException {
         ByteArrayOutputStream parts = new ByteArrayOutputStream();
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(parts)) {
